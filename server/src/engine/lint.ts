@@ -1,0 +1,135 @@
+/**
+ * The engine's entry point: text + settings → note model → findings, fixes and a billing
+ * summary. No file system, no terminal, no LSP.
+ */
+import picomatch from 'picomatch';
+import { analyze, type Analysis, type BillingSummary } from './analysis';
+import { parseNote, type Directive, type NoteModel } from './note';
+import { RULES } from './rules';
+import { docsUrl, type Rule } from './rule';
+import { defaultSettings, findPayer, type Settings } from './settings';
+import { stripBom } from './text';
+import type { Finding, Severity, SeveritySetting } from './types';
+
+export interface LintOptions {
+  /** The file's path (for `.note.md` detection and include/exclude globs). */
+  filePath?: string;
+  settings?: Settings;
+}
+
+export interface LintResult {
+  isNote: boolean;
+  /** Matched an `exclude` glob: not linted at all. */
+  excluded: boolean;
+  /** The text started with a byte-order mark; ranges and edits are relative to the text without it. */
+  bom: boolean;
+  findings: Finding[];
+  billing: BillingSummary | null;
+  note: NoteModel | null;
+  analysis: Analysis | null;
+  /** Front matter that could not be parsed: `--fix` leaves such a file alone. */
+  unparsable: boolean;
+}
+
+export const INTERNAL_ERROR = 'internal-error';
+
+export function lint(input: string, options: LintOptions = {}): LintResult {
+  const settings = options.settings ?? defaultSettings();
+  const { text, bom } = stripBom(input);
+  const none = (excluded: boolean): LintResult => ({
+    isNote: false, excluded, bom, findings: [], billing: null, note: null, analysis: null, unparsable: false,
+  });
+  const glob = classifyPath(settings, options.filePath);
+  if (glob === 'excluded') return none(true);
+
+  const note = parseNote(text, settings.codes, (name) => findPayer(settings, name) !== undefined);
+  if (glob !== 'included' && !isNote(note, options.filePath)) return none(false);
+
+  const payerName = settings.payerOverride ?? note.frontMatter?.payer ?? settings.defaultPayer;
+  const payer = findPayer(settings, payerName) ?? findPayer(settings, settings.defaultPayer) ?? settings.payers.medicare;
+  const analysis = analyze(note, settings, payer);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule, settings, payer.rules);
+    if (severity === 'off') continue;
+    const options = settings.rules[rule.meta.id]?.options ?? {};
+    try {
+      rule.check({
+        note, lines: note.lines, analysis, settings, payer, options,
+        report: (r) => findings.push({ ruleId: rule.meta.id, severity, ...r }),
+      });
+    } catch (err) {
+      findings.push({
+        ruleId: INTERNAL_ERROR,
+        severity: 'error',
+        message: `Rule ${rule.meta.id} failed on this note (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      });
+    }
+  }
+  const kept = applyDirectives(findings, note.directives).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+  );
+  return {
+    isNote: true, excluded: false, bom, findings: kept, billing: analysis.summary, note, analysis,
+    unparsable: note.frontMatter?.issues.some((i) => i.syntax) ?? false,
+  };
+}
+
+export function severityOf(rule: Rule, settings: Settings, payerRules: Record<string, SeveritySetting>): SeveritySetting {
+  return settings.rules[rule.meta.id]?.severity ?? payerRules[rule.meta.id] ?? (rule.meta.payerScoped ? 'off' : rule.meta.severity);
+}
+
+/** note-format.md, "Which Markdown files are notes". */
+export function isNote(note: NoteModel, filePath?: string): boolean {
+  const fm = note.frontMatter;
+  if (fm && (fm.entries.has('note_type') || fm.entries.has('discipline'))) return true;
+  if (fm && fm.issues.some((i) => i.syntax)) {
+    // The YAML is broken, but its keys may still say what the file is.
+    const raw = note.text.slice(fm.contentStart, fm.contentEnd);
+    if (/^[ \t]*(note_type|discipline)[ \t]*:/m.test(raw)) return true;
+  }
+  if (note.soapKinds.size >= 2) return true;
+  return filePath !== undefined && /\.note\.md$/i.test(filePath);
+}
+
+function classifyPath(settings: Settings, filePath: string | undefined): 'included' | 'excluded' | 'auto' {
+  if (!filePath || (settings.include.length === 0 && settings.exclude.length === 0)) return 'auto';
+  const rel = relativeTo(settings.baseDir, filePath);
+  if (rel === null) return 'auto';
+  if (settings.exclude.length > 0 && picomatch(settings.exclude, { dot: true })(rel)) return 'excluded';
+  if (settings.include.length > 0 && picomatch(settings.include, { dot: true })(rel)) return 'included';
+  return 'auto';
+}
+
+/** A forward-slash path relative to `base`, or null when the file is not under it. */
+function relativeTo(base: string | undefined, file: string): string | null {
+  const f = file.replace(/\\/g, '/');
+  if (!base) return f.replace(/^\.\//, '');
+  const b = base.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (!f.startsWith(b + '/')) return f.startsWith('/') ? null : f.replace(/^\.\//, '');
+  return f.slice(b.length + 1);
+}
+
+function applyDirectives(findings: Finding[], directives: Directive[]): Finding[] {
+  if (directives.length === 0) return findings;
+  const covers = (d: Directive, id: string) => d.rules.length === 0 || d.rules.includes(id);
+  const sorted = [...directives].sort((a, b) => a.line - b.line);
+  return findings.filter((f) => {
+    const line = f.range.start.line;
+    let disabled = false;
+    for (const d of sorted) {
+      if (!covers(d, f.ruleId)) continue;
+      if (d.kind === 'disable-file') return false;
+      if (d.kind === 'disable-line' && d.line === line) return false;
+      if (d.kind === 'disable-next-line' && d.range.end.line + 1 === line) return false;
+      if (d.line > line) continue;
+      if (d.kind === 'disable') disabled = true;
+      else if (d.kind === 'enable') disabled = false;
+    }
+    return !disabled;
+  });
+}
+
+export { docsUrl };
+export type { Severity };

@@ -1,0 +1,93 @@
+/**
+ * CommonMark block structure with source lines, from markdown-it (GFM tables enabled).
+ * Only block parsing runs: the linter reads inline text from the source lines itself,
+ * so code fences, HTML blocks, lists, block quotes and tables are decided by CommonMark,
+ * and every line number maps straight back to the note.
+ */
+import MarkdownIt from 'markdown-it';
+
+export type BlockType = 'root' | 'heading' | 'paragraph' | 'list' | 'item' | 'blockquote' | 'table' | 'row' | 'fence' | 'code' | 'html' | 'hr';
+
+export interface Block {
+  type: BlockType;
+  /** First line (0-based) and the line after the last one. */
+  startLine: number;
+  endLine: number;
+  parent: Block | null;
+  children: Block[];
+  /** heading: 1–6. */
+  level?: number;
+  /** heading: the raw inline text. */
+  text?: string;
+  /** list: ordered or not. item: its number in an ordered list. */
+  ordered?: boolean;
+  number?: number;
+  /** row: in the table's header. */
+  header?: boolean;
+}
+
+const md = new MarkdownIt('commonmark', { html: true }).enable('table');
+md.core.ruler.disable(['inline', 'text_join']);
+
+const OPEN: Record<string, BlockType> = {
+  heading_open: 'heading',
+  paragraph_open: 'paragraph',
+  bullet_list_open: 'list',
+  ordered_list_open: 'list',
+  list_item_open: 'item',
+  blockquote_open: 'blockquote',
+  table_open: 'table',
+  tr_open: 'row',
+};
+const LEAF: Record<string, BlockType> = { fence: 'fence', code_block: 'code', html_block: 'html', hr: 'hr' };
+
+/**
+ * Parses `body` (the note with its front matter blanked out, so lines stay aligned) into a
+ * block tree.
+ */
+export function parseBlocks(body: string): Block {
+  const tokens = md.parse(body, {});
+  const root: Block = { type: 'root', startLine: 0, endLine: Number.MAX_SAFE_INTEGER, parent: null, children: [] };
+  const stack: Block[] = [root];
+  let inHead = false;
+  for (const tok of tokens) {
+    const top = stack[stack.length - 1];
+    if (tok.type === 'thead_open') inHead = true;
+    else if (tok.type === 'thead_close') inHead = false;
+    const openType = OPEN[tok.type];
+    if (openType && tok.map) {
+      const b: Block = { type: openType, startLine: tok.map[0], endLine: tok.map[1], parent: top, children: [] };
+      if (openType === 'heading') b.level = Number(tok.tag.slice(1));
+      if (openType === 'list') b.ordered = tok.type === 'ordered_list_open';
+      if (openType === 'item' && tok.info) b.number = Number(tok.info);
+      if (openType === 'row') b.header = inHead;
+      top.children.push(b);
+      stack.push(b);
+      continue;
+    }
+    if (tok.type.endsWith('_close') && OPEN[tok.type.replace('_close', '_open')] && stack.length > 1) {
+      if (OPEN[tok.type.replace('_close', '_open')] === top.type) stack.pop();
+      continue;
+    }
+    if (tok.type === 'inline' && top.type === 'heading') {
+      top.text = tok.content;
+      continue;
+    }
+    const leaf = LEAF[tok.type];
+    if (leaf && tok.map) top.children.push({ type: leaf, startLine: tok.map[0], endLine: tok.map[1], parent: top, children: [] });
+  }
+  return root;
+}
+
+/** Calls `fn` on every block, depth first, in document order. */
+export function walk(block: Block, fn: (b: Block) => void): void {
+  for (const c of block.children) {
+    fn(c);
+    walk(c, fn);
+  }
+}
+
+export function ancestor(block: Block, type: BlockType): Block | null {
+  for (let p = block.parent; p; p = p.parent) if (p.type === type) return p;
+  return null;
+}

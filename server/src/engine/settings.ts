@@ -1,0 +1,31 @@
+/** Resolved settings: what the engine needs besides the text. Built by `config.ts`. */
+import { CodeTable } from './codes';
+import { resolvePayers, type PayerProfile } from './payers';
+import type { SeveritySetting } from './types';
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+export interface Settings {
+  /** Per-rule settings from the configuration's `rules`. */
+  rules: Record<string, RuleSetting>;
+  payers: Record<string, PayerProfile>;
+  defaultPayer: string;
+  /** `--payer` on the command line: overrides the note's front matter. */
+  payerOverride?: string;
+  /** Globs (relative to `baseDir`): files that are always notes / never linted. */
+  include: string[];
+  exclude: string[];
+  baseDir?: string;
+  codes: CodeTable;
+}
+
+export function defaultSettings(): Settings {
+  return { rules: {}, payers: resolvePayers(), defaultPayer: 'medicare', include: [], exclude: [], codes: new CodeTable() };
+}
+
+export function findPayer(settings: Settings, name: string | undefined): PayerProfile | undefined {
+  return name === undefined ? undefined : settings.payers[name.toLowerCase()];
+}
