@@ -8,7 +8,7 @@ import { findFrontMatter, parseFrontMatter, type FrontMatter } from './frontmatt
 import { ancestor, parseBlocks, walk, type Block } from './markdown';
 import {
   codeTokenAt, contentEnd, contentStart, isAsciiLetter, isDash, isDigit, isSpace, isWordChar, readDesignator,
-  scanCodes, skipSpaces, trailingTime, type Designator,
+  labelTime, scanCodes, skipSpaces, trailingTime, type Designator,
 } from './scan';
 import { headingSection, labelAt, type SectionKind } from './sections';
 import { detectEol, LineIndex } from './text';
@@ -34,8 +34,10 @@ export interface Section {
 }
 
 export interface Entry {
-  /** The code as written (may be unknown), or the code a procedure name maps to. */
+  /** The code: a known code as written, else the code the procedure name maps to, else the token as written. */
   code: string;
+  /** A code token as written that is not a known code ("9753"), with its range. */
+  unknownCode?: { code: string; range: Range };
   known: boolean;
   timed: boolean;
   via: 'code' | 'name';
@@ -499,7 +501,7 @@ function makeEntry(lines: LineIndex, c: Candidate, endLine: number, section: Sec
     code: c.d.code.toUpperCase(),
     known: !!info,
     timed: !!info?.timed,
-    via: c.d.codeStart !== undefined ? 'code' : 'name',
+    via: c.d.codeStart !== undefined && c.d.unknownToken === undefined ? 'code' : 'name',
     form: c.form,
     section,
     firstLine: n,
@@ -511,6 +513,7 @@ function makeEntry(lines: LineIndex, c: Candidate, endLine: number, section: Sec
     text: lines.text.slice(base + Math.min(first, c.d.start), lines.ends[lastLine]),
   };
   if (c.d.codeStart !== undefined) entry.codeRange = { start: { line: n, character: c.d.codeStart }, end: { line: n, character: c.d.codeEnd! } };
+  if (c.d.unknownToken !== undefined && entry.codeRange) entry.unknownCode = { code: c.d.unknownToken.toUpperCase(), range: entry.codeRange };
 
   if (c.cellMinutes) {
     entry.minutes = c.cellMinutes.minutes;
@@ -521,7 +524,7 @@ function makeEntry(lines: LineIndex, c: Candidate, endLine: number, section: Sec
   const end = c.form === 'table'
     ? splitRow(line).find((x) => x.start <= c.d.start && c.d.end <= x.end)?.end ?? c.d.end
     : contentEnd(line, c.form === 'heading');
-  const time: TimeExpr | null = c.d.time ?? trailingTime(line, c.d.end, end) ?? labelledTime(lines, n, endLine);
+  const time: TimeExpr | null = c.d.time ?? labelTime(line, c.d.end, end) ?? trailingTime(line, c.d.end, end) ?? labelledTime(lines, n, endLine);
   if (time) {
     let minutes = time.minutes;
     let range = { start: time.start, end: time.end };

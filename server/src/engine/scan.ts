@@ -179,8 +179,10 @@ function isSeparator(c: string): boolean {
 }
 
 export interface Designator {
-  /** The code token (known or not) or the code a procedure name maps to. */
+  /** The code: a known code token, else the code a procedure name maps to, else the token as written. */
   code: string;
+  /** A code token that is not in the code table (a typo, an unknown code). */
+  unknownToken?: string;
   codeStart?: number;
   codeEnd?: number;
   nameStart?: number;
@@ -242,7 +244,11 @@ export function readDesignator(s: string, i: number, end: number, codes: CodeTab
     break;
   }
   if (!code && !name) return null;
-  const d: Designator = { code: code ? code.code : name!.code, start: first, end: last, time };
+  // A code token that is not a known code, next to a procedure name, is a typo of the name's code.
+  const tokenKnown = code !== null && codes.get(code.code) !== undefined;
+  const resolved = code && (tokenKnown || !name) ? code.code : name!.code;
+  const d: Designator = { code: resolved, start: first, end: last, time };
+  if (code && !tokenKnown) d.unknownToken = code.code;
   if (code) {
     d.codeStart = code.start;
     d.codeEnd = code.end;
@@ -277,4 +283,38 @@ export function trailingTime(s: string, from: number, end: number): TimeExpr | n
   while (b > from && isSpace(s[b - 1])) b--;
   const prev = s[b - 1];
   return prev !== undefined && (isDash(prev) || '(,;:|[='.includes(prev)) ? t : null;
+}
+
+const LABEL_STOP_WORDS = new Set(['for', 'with', 'of', 'to', 'in', 'at', 'on', 'x', 'then', 'while', 'after', 'before', 'from', 'into']);
+
+/**
+ * A time after a short label that names the service ("92507 Voice treatment, 50 min:",
+ * "97162 PT evaluation, moderate complexity — 35 min: …"): at most five plain words, no
+ * colon or sentence end before the time, no words like "for" or "with" (so "walked for
+ * 6 minutes" is not it), and the time must close the label (a delimiter or the line end).
+ */
+export function labelTime(s: string, from: number, end: number): TimeExpr | null {
+  let i = from;
+  let words = 0;
+  while (i < end) {
+    const c = s[i];
+    if (c === ':' || c === '.' || c === ';' || c === '(') return null;
+    if (isSpace(c) || c === ',' || isDash(c) || c === '/' || c === '&' || MARKUP.includes(c)) {
+      i++;
+      continue;
+    }
+    if (isDigit(c) || c === 'x' || c === 'X' || c === '\u00d7') {
+      const t = timeAt(s.slice(0, end), i);
+      if (!t) return null;
+      let j = skipSpaces(s, t.end, end);
+      while (j < end && MARKUP.includes(s[j])) j++;
+      return j >= end || ':.,;)'.includes(s[j]) || isDash(s[j]) ? t : null;
+    }
+    if (!isWordChar(c)) return null;
+    const w0 = i;
+    while (i < end && (isWordChar(s[i]) || s[i] === "'" || (isDash(s[i]) && isWordChar(s[i + 1])))) i++;
+    const word = s.slice(w0, i).toLowerCase();
+    if (/\d/.test(word) || LABEL_STOP_WORDS.has(word) || ++words > 5) return null;
+  }
+  return null;
 }

@@ -19,7 +19,7 @@ export const rule: Rule = {
         suggestions: near.map((c) => ({ title: `Change to ${c} (${settings.codes.get(c)!.label})`, edits: [{ range, newText: c }] })),
       });
     };
-    for (const e of note.entries) if (!e.known && e.codeRange) flag(e.code, e.codeRange, 'in the entry');
+    for (const e of note.entries) if (e.unknownCode) flag(e.unknownCode.code, e.unknownCode.range, 'in the entry');
     for (const b of note.billing) if (!b.known) flag(b.code, b.codeRange, 'on the billing line');
   },
 };

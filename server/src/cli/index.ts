@@ -1,0 +1,19 @@
+/** `therapy-note-lint` (dist/cli.js). */
+import { writeFileSync } from 'node:fs';
+import { run } from './main';
+import { writeFileAtomic } from './write';
+
+try {
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    env: process.env,
+    writeFile: (p, d) => (p.endsWith('.md') ? writeFileAtomic(p, d) : writeFileSync(p, d)),
+  });
+} catch (err) {
+  // Never a stack trace (it could quote a note); the error's kind is enough to report a bug.
+  process.stderr.write(`therapy-note-lint: internal error (${err instanceof Error ? err.name + ': ' + err.message.split('\n')[0].slice(0, 200) : 'unknown'}). Please report this.\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,174 @@
+/**
+ * The command line: expand inputs, find each file's configuration, lint, optionally fix,
+ * and report. Never prints note text except inside findings' messages; never a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../engine/config';
+import { applyFixes } from '../engine/fix';
+import { lint, type LintResult } from '../engine/lint';
+import { findPayer, type Settings } from '../engine/settings';
+import { BOM } from '../engine/text';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
+import { ConfigResolver } from './config-loader';
+import { expandInputs, InputError, type InputFile } from './files';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { ANSI, formatStylish, PLAIN } from './formatters/stylish';
+import { summarize, type FileReport } from './report';
+import { VERSION } from './version';
+
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  writeFile(path: string, data: string): void;
+}
+
+const NAME = 'therapy-note-lint';
+/** Fix passes per file: a fix can reveal another (ESLint uses 10 too). */
+const MAX_FIX_PASSES = 10;
+/** Show progress on a terminal from this many files. */
+const PROGRESS_FROM = 20;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function run(argv: string[], io: Io): number {
+  let opts: CliOptions;
+  try {
+    opts = parseCliArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${NAME}: ${err.message}\nRun \`${NAME} --help\` for usage.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.help) {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+
+  let inputs: InputFile[];
+  try {
+    inputs = expandInputs(opts.inputs);
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.stderr(`${NAME}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
+  const resolver = new ConfigResolver(opts.config);
+  const reports: FileReport[] = [];
+  const ioErrors: string[] = [];
+  const progress = io.stderrIsTTY && inputs.length >= PROGRESS_FROM ? new Progress(io, inputs.length) : null;
+  try {
+    for (const input of inputs) {
+      progress?.tick();
+      const settings = settingsFor(resolver, input.path, opts);
+      let text: string;
+      try {
+        text = decoder.decode(readFileSync(input.path));
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        ioErrors.push(`${input.path}: ${code ? `cannot read the file (${code})` : 'not UTF-8 text; left untouched'}`);
+        continue;
+      }
+      const filePath = resolve(input.path);
+      let result = lint(text, { filePath, settings });
+      if (result.excluded && !input.explicit) continue;
+      if (opts.fix && result.isNote && !result.unparsable) {
+        try {
+          result = fixFile(input.path, text, result, filePath, settings, io);
+        } catch (err) {
+          ioErrors.push(`${input.path}: cannot write the fixed file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the file is unchanged`);
+        }
+      }
+      const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+      reports.push({ path: input.path, isNote: result.isNote, findings, billing: result.billing, analysis: result.analysis });
+    }
+  } catch (err) {
+    progress?.done();
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      io.stderr(`${NAME}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  progress?.done();
+
+  const summary = summarize(reports);
+  const colors = opts.color ?? (io.stdoutIsTTY && !opts.outputFile && !io.env.NO_COLOR) ? ANSI : PLAIN;
+  const output =
+    opts.format === 'json' ? formatJson(reports, summary) : opts.format === 'sarif' ? formatSarif(reports) : formatStylish(reports, summary, colors, { quiet: opts.quiet });
+  if (opts.outputFile) {
+    try {
+      io.writeFile(opts.outputFile, output);
+    } catch (err) {
+      io.stderr(`${NAME}: cannot write ${opts.outputFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
+      return 2;
+    }
+  } else io.stdout(output);
+
+  for (const e of ioErrors) io.stderr(`${NAME}: ${e}\n`);
+  if (ioErrors.length > 0) return 2;
+  if (summary.errors > 0) return 1;
+  if (opts.maxWarnings !== null && summary.warnings > opts.maxWarnings) {
+    io.stderr(`${NAME}: ${summary.warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function settingsFor(resolver: ConfigResolver, path: string, opts: CliOptions): Settings {
+  const settings = resolver.settingsFor(path);
+  if (!opts.payer) return settings;
+  if (!findPayer(settings, opts.payer)) {
+    throw new UsageError(`--payer "${opts.payer}" is not a payer profile; known: ${Object.keys(settings.payers).join(', ')}.`);
+  }
+  return { ...settings, payerOverride: opts.payer.toLowerCase() };
+}
+
+/** Applies safe fixes in passes until none is left, then writes the file once, atomically. */
+function fixFile(path: string, original: string, first: LintResult, filePath: string, settings: Settings, io: Io): LintResult {
+  const bom = first.bom;
+  const start = bom ? original.slice(1) : original;
+  let text = start;
+  let result = first;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { output, applied } = applyFixes(text, result.findings);
+    if (applied.length === 0 || output === text) break;
+    text = output;
+    result = lint(text, { filePath, settings });
+    if (result.unparsable) return first; // a fix must never leave a file unreadable
+  }
+  if (text !== start) io.writeFile(path, (bom ? BOM : '') + text);
+  return { ...result, bom };
+}
+
+class Progress {
+  private i = 0;
+  private last = 0;
+  constructor(
+    private readonly io: Io,
+    private readonly total: number,
+  ) {}
+  tick(): void {
+    this.i++;
+    const now = Date.now();
+    if (now - this.last < 80 && this.i < this.total) return;
+    this.last = now;
+    this.io.stderr(`\r${NAME}: ${this.i}/${this.total} files`);
+  }
+  done(): void {
+    this.io.stderr('\r\u001b[K');
+  }
+}

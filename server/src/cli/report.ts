@@ -1,0 +1,38 @@
+/** What the CLI collects for each file, handed to a formatter. */
+import type { Analysis, BillingSummary } from '../engine/analysis';
+import type { Finding } from '../engine/types';
+
+export interface FileReport {
+  path: string;
+  isNote: boolean;
+  findings: Finding[];
+  billing: BillingSummary | null;
+  analysis: Analysis | null;
+}
+
+export interface Summary {
+  files: number;
+  notes: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixableErrors: number;
+  fixableWarnings: number;
+}
+
+export function summarize(files: FileReport[]): Summary {
+  const s: Summary = { files: files.length, notes: 0, errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0 };
+  for (const f of files) {
+    if (f.isNote) s.notes++;
+    for (const x of f.findings) {
+      if (x.severity === 'error') {
+        s.errors++;
+        if (x.fix) s.fixableErrors++;
+      } else if (x.severity === 'warning') {
+        s.warnings++;
+        if (x.fix) s.fixableWarnings++;
+      } else s.infos++;
+    }
+  }
+  return s;
+}
