@@ -132,7 +132,10 @@ export function parseFrontMatter(lines: LineIndex, block: { startLine: number; e
       // Point at the whole offending line: YAML's own position is often the line's end.
       const startPos = lines.positionAt(contentStart + Math.min(a, yamlText.length));
       const line = Math.min(startPos.line, block.endLine - 1);
-      const range = b > a && lines.positionAt(contentStart + b).line === line ? at(a, b) : lines.trimmedLineRange(Math.max(line, block.startLine + 1));
+      // YAML's span is often one character: show from there to the end of the line.
+      const lineRange = lines.trimmedLineRange(Math.max(line, block.startLine + 1));
+      const sameLine = startPos.line === line && lines.positionAt(contentStart + b).line === line;
+      const range = sameLine && b - a > 1 ? at(a, b) : sameLine ? { start: startPos, end: lineRange.end } : lineRange;
       fm.issues.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range, syntax: true });
     }
     return fm;

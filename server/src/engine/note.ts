@@ -631,7 +631,7 @@ export function findGoalRefs(s: string, from = 0, to = s.length): GoalRef[] {
 function findGoals(lines: LineIndex, root: Block, info: LineInfo, section: Section): Goal[] {
   const out: Goal[] = [];
   const seen = new Set<number>();
-  const add = (n: number, start: number, id: string, idStart: number, idEnd: number, endLine: number) => {
+  const add = (n: number, start: number, id: string, idStart: number, idEnd: number, endLine: number, text?: string) => {
     if (seen.has(n)) return;
     seen.add(n);
     const s = lines.line(n);
@@ -642,7 +642,7 @@ function findGoals(lines: LineIndex, root: Block, info: LineInfo, section: Secti
       id, line: n,
       idRange: { start: { line: n, character: idStart }, end: { line: n, character: idEnd } },
       range: { start: { line: n, character: start }, end: { line: last, character: contentEnd(lines.line(last)) } },
-      text: lines.text.slice(lines.starts[n] + t, lines.ends[last]),
+      text: text ?? lines.text.slice(lines.starts[n] + t, lines.ends[last]),
     });
   };
   walk(root, (b) => {
@@ -663,7 +663,7 @@ function findGoals(lines: LineIndex, root: Block, info: LineInfo, section: Secti
       const s = lines.line(b.startLine);
       const cells = splitRow(s);
       const ref = cells[0] ? goalIdAt(s, cells[0].start) : null;
-      if (ref) add(b.startLine, cells[0].start, ref.id, ref.start, ref.end, b.startLine + 1);
+      if (ref) add(b.startLine, cells[0].start, ref.id, ref.start, ref.end, b.startLine + 1, cells.slice(1).map((c) => c.text).join(' | '));
     }
   });
   // Goal lines written as plain paragraph lines ("LTG1: ...").
