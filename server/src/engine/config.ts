@@ -6,7 +6,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, parseTree, findNodeAtLocation, type ParseError } from 'jsonc-parser';
 import schema from '../../../schemas/therapy-note-lint.schema.json';
-import { CodeTable, type CustomCode } from './codes';
+import { CodeTable, editDistance, type CustomCode } from './codes';
 import { resolvePayers, type PayerConfig } from './payers';
 import type { RuleSetting, Settings } from './settings';
 import { LineIndex } from './text';
@@ -37,7 +37,7 @@ interface RawConfig {
 
 let validator: ReturnType<Ajv['compile']> | null = null;
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
@@ -60,9 +60,27 @@ export function parseConfig(text: string, file: string, dir: string): Settings {
   return toSettings(value as RawConfig, file, dir, body, lines);
 }
 
+const PARSE_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'a number is malformed',
+  PropertyNameExpected: 'expected a key in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon after the key',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected a closing brace }',
+  CloseBracketExpected: 'expected a closing bracket ]',
+  EndOfFileExpected: 'unexpected text after the end',
+  InvalidCommentToken: 'a comment is malformed',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut off',
+  InvalidUnicode: 'an escaped character is malformed',
+  InvalidEscapeCharacter: 'an escape sequence is malformed',
+  InvalidCharacter: 'a character is not allowed here',
+};
+
 function describeParseError(code: string): string {
-  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.replace('expected', 'expected a').replace('symbol', 'value');
+  return PARSE_ERRORS[code] ?? code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function keyPath(instancePath: string): string[] {
@@ -86,10 +104,11 @@ function locate(body: string, lines: LineIndex, path: (string | number)[], key =
 }
 
 function schemaError(errors: ErrorObject[], body: string, lines: LineIndex, file: string): ConfigError {
-  // The deepest error is the most specific; "anyOf" explains itself with x-expected.
-  errors.sort((a, b) => keyPath(b.instancePath).length - keyPath(a.instancePath).length);
-  const anyOf = errors.find((e) => e.keyword === 'anyOf');
-  const e = anyOf && keyPath(anyOf.instancePath).length >= keyPath(errors[0].instancePath).length ? anyOf : errors[0];
+  // The deepest error is the most specific; at one depth, "anyOf" (which explains itself
+  // with x-expected) and "propertyNames" (which names the key) beat their sub-errors.
+  const rank = (e: ErrorObject) => (e.keyword === 'anyOf' || e.keyword === 'propertyNames' ? 0 : 1);
+  errors.sort((a, b) => keyPath(b.instancePath).length - keyPath(a.instancePath).length || rank(a) - rank(b));
+  const e = errors[0];
   const path = keyPath(e.instancePath);
   const found = (p: string[]) => {
     let v: unknown = parseJsonc(body, [], { allowTrailingComma: true });
@@ -170,13 +189,9 @@ function propertiesAt(path: string[]): Record<string, unknown> {
 }
 
 function closeTo(a: string, b: string): boolean {
-  if (a === b) return false;
   const x = a.toLowerCase();
   const y = b.toLowerCase();
-  if (x === y || x.startsWith(y) || y.startsWith(x)) return true;
-  let diff = Math.abs(x.length - y.length);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) diff++;
-  return diff <= 2;
+  return a !== b && (x === y || editDistance(x, y) <= Math.max(2, Math.floor(Math.min(x.length, y.length) / 4)));
 }
 
 function severity(s: SeveritySetting | 'warn'): SeveritySetting {
