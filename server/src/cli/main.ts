@@ -33,7 +33,9 @@ const MAX_FIX_PASSES = 10;
 /** Show progress on a terminal from this many files. */
 const PROGRESS_FROM = 20;
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// fatal: refuse text that is not UTF-8 rather than replace bytes; ignoreBOM: keep a
+// byte-order mark in the text (the engine strips it and --fix writes it back).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function run(argv: string[], io: Io): number {
   let opts: CliOptions;
@@ -74,12 +76,18 @@ export function run(argv: string[], io: Io): number {
     for (const input of inputs) {
       progress?.tick();
       const settings = settingsFor(resolver, input.path, opts);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(input.path);
+      } catch (err) {
+        ioErrors.push(`${input.path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+        continue;
+      }
       let text: string;
       try {
-        text = decoder.decode(readFileSync(input.path));
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        ioErrors.push(`${input.path}: ${code ? `cannot read the file (${code})` : 'not UTF-8 text; left untouched'}`);
+        text = decoder.decode(bytes);
+      } catch {
+        ioErrors.push(`${input.path}: not UTF-8 text; left untouched`);
         continue;
       }
       const filePath = resolve(input.path);
