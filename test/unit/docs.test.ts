@@ -1,0 +1,73 @@
+/**
+ * Rules, their pages, the registry and the README stay in step; every page's bad example
+ * fires exactly its rule and its good example fires no error or warning.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { lint } from '../../server/src/engine/lint';
+import { RULES } from '../../server/src/engine/rules';
+import { docsUrl } from '../../server/src/engine/rule';
+
+const ids = RULES.map((r) => r.meta.id);
+
+function example(page: string, heading: string): string {
+  const at = page.indexOf(`\n## ${heading}\n`);
+  assert.ok(at >= 0, `no "## ${heading}" section`);
+  const m = /````markdown\n([\s\S]*?)\n````/.exec(page.slice(at));
+  assert.ok(m, `no \`\`\`\`markdown block under "## ${heading}"`);
+  return m[1] + '\n';
+}
+
+describe('rule registry, pages and README', () => {
+  it('the registry is sorted by id, ids are unique and kebab-case', () => {
+    assert.deepEqual(ids, [...ids].sort());
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-z]+(-[a-z0-9]+)*$/);
+  });
+  it('each rule file is named by its id', () => {
+    const files = readdirSync('server/src/engine/rules').filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    assert.deepEqual(files.sort(), [...ids].sort());
+  });
+  it('each rule has a page and each rule page has a rule', () => {
+    const pages = readdirSync('docs/rules').map((f) => f.replace(/\.md$/, '')).filter((p) => p !== 'internal-error');
+    assert.deepEqual(pages.sort(), [...ids].sort());
+    assert.ok(existsSync('docs/rules/internal-error.md'), 'the page SARIF links internal-error to');
+    for (const id of ids) assert.equal(docsUrl(id), `https://github.com/therapy-note-lint/therapy-note-lint/blob/main/docs/rules/${id}.md`);
+  });
+  it('the README rule table lists every rule, in order, with its default severity', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(docs\/rules\/\1\.md\) \| ([a-z]+)/gm)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(rows, RULES.map((r) => [r.meta.id, r.meta.severity]));
+  });
+});
+
+describe('rule pages', () => {
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    describe(id, () => {
+      const page = existsSync(`docs/rules/${id}.md`) ? readFileSync(`docs/rules/${id}.md`, 'utf8') : '';
+      it('has the title, the metadata table and every section', () => {
+        assert.ok(page.startsWith(`# ${id}\n`), 'title');
+        const meta = /\| Default severity \| Fixable \| Applies to \|\n\|---\|---\|---\|\n\| ([^|]+) \| ([^|]+) \|/.exec(page);
+        assert.ok(meta, 'metadata table');
+        assert.ok(meta[1].trim().startsWith(rule.meta.severity), `severity "${meta[1].trim()}" should start with ${rule.meta.severity}`);
+        assert.equal(meta[2].trim().startsWith('yes'), rule.meta.fixable, `fixable column "${meta[2].trim()}"`);
+        for (const h of ['What it checks', 'Why', 'Bad example', 'Good example', 'How to fix', 'Configuration']) assert.ok(page.includes(`\n## ${h}\n`), h);
+      });
+      it('cites its sources', () => {
+        const why = page.slice(page.indexOf('\n## Why\n'), page.indexOf('\n## Bad example\n'));
+        assert.match(why, /(MCPM|MBPM|NCCI|CMS|\[secondary\]|YAML|note-format)/);
+      });
+      it('its bad example fires exactly this rule', () => {
+        const r = lint(example(page, 'Bad example'), { filePath: `${id}-bad.note.md` });
+        assert.equal(r.isNote, true);
+        assert.deepEqual([...new Set(r.findings.map((f) => f.ruleId))], [id], JSON.stringify(r.findings.map((f) => [f.ruleId, f.message])));
+      });
+      it('its good example fires no error or warning', () => {
+        const r = lint(example(page, 'Good example'), { filePath: `${id}-good.note.md` });
+        assert.equal(r.isNote, true);
+        assert.deepEqual(r.findings.filter((f) => f.severity !== 'info').map((f) => [f.ruleId, f.message]), []);
+      });
+    });
+  }
+});
