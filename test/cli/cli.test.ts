@@ -16,6 +16,17 @@ const GOOD = md(
 // Billed 97530 ×3 (an error with a safe fix) and no treatment time (an error with only a suggestion).
 const BAD = GOOD.replace('- 97530 x2 GP', '- 97530 x3 GP').replace('Total treatment time: 45 min\n', '');
 const WARN = GOOD.replace('payer: medicare', 'payer: commercial').replace('Total timed minutes: 38\n', ''); // missing-total-time: a warning for commercial
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; helpUri: string }[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+      fixes?: { artifactChanges: { replacements: { insertedContent: { text: string } }[] }[] }[];
+    }[];
+  }[];
+}
 const README = md('# Clinic notes', '', 'We bill 97530 under the 8-minute rule.', '', '## Plan', 'Audit monthly.');
 
 describe('CLI (dist/cli.js)', function () {
@@ -88,20 +99,21 @@ describe('CLI (dist/cli.js)', function () {
     dir = tempDir({ 'bad.note.md': BAD, 'warn.note.md': WARN });
     const r = cli(['-f', 'sarif', '.'], dir);
     assert.equal(r.status, 1);
-    const log = JSON.parse(r.stdout);
+    const log: SarifLog = JSON.parse(r.stdout);
     const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
     // The schema's patterns are not valid in unicode mode.
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
-    assert.ok(validate(log), JSON.stringify(validate.errors, null, 1));
+    const valid: boolean = validate(JSON.parse(r.stdout));
+    assert.ok(valid, JSON.stringify(validate.errors, null, 1));
     const rules = log.runs[0].tool.driver.rules;
-    assert.equal(new Set(rules.map((x: { id: string }) => x.id)).size, rules.length);
-    assert.ok(rules.every((x: { helpUri: string; id: string }) => x.helpUri.endsWith(`/docs/rules/${x.id}.md`)));
+    assert.equal(new Set(rules.map((x) => x.id)).size, rules.length);
+    assert.ok(rules.every((x) => x.helpUri.endsWith(`/docs/rules/${x.id}.md`)));
     const results = log.runs[0].results;
     assert.deepEqual(
-      results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine]),
+      results.map((x) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine]),
       [['missing-total-time', 'error', 'bad.note.md', 12], ['units-mismatch', 'error', 'bad.note.md', 25], ['missing-total-time', 'warning', 'warn.note.md', 12]],
     );
-    assert.equal(results[1].fixes[0].artifactChanges[0].replacements[0].insertedContent.text, '2');
+    assert.equal(results[1].fixes?.[0].artifactChanges[0].replacements[0].insertedContent.text, '2');
   });
 
   it('--quiet shows errors only; --max-warnings fails on too many warnings', () => {
