@@ -4,7 +4,7 @@
  * rule's safe fixes once, exactly `output` (or no change when `output` is null).
  */
 import assert from 'node:assert/strict';
-import { applyFixes } from '../server/src/engine/fix';
+import { applyEdits, applyFixes } from '../server/src/engine/fix';
 import { lint } from '../server/src/engine/lint';
 import type { Settings } from '../server/src/engine/settings';
 import { span } from './helpers';
@@ -23,8 +23,8 @@ export interface ExpectedFinding {
   message?: string;
   includes?: string;
   severity?: 'error' | 'warning' | 'info';
-  /** Titles of the suggestions (quick fixes), in order. */
-  suggestions?: string[];
+  /** The suggestions (quick fixes), in order: titles, or titles with the text after applying each. */
+  suggestions?: (string | { title: string; output: string })[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -54,7 +54,12 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
           if (e.message !== undefined) assert.equal(f.message, e.message);
           if (e.includes !== undefined) assert.ok(f.message.includes(e.includes), `message "${f.message}" should include "${e.includes}"`);
           if (e.severity !== undefined) assert.equal(f.severity, e.severity);
-          if (e.suggestions !== undefined) assert.deepEqual((f.suggestions ?? []).map((s) => s.title), e.suggestions);
+          if (e.suggestions !== undefined) {
+            assert.deepEqual((f.suggestions ?? []).map((s) => s.title), e.suggestions.map((x) => (typeof x === 'string' ? x : x.title)));
+            e.suggestions.forEach((x, k) => {
+              if (typeof x !== 'string') assert.equal(applyEdits(c.code, f.suggestions![k].edits), x.output, `after "${x.title}"`);
+            });
+          }
         });
         const text = c.code.charCodeAt(0) === 0xfeff ? c.code.slice(1) : c.code;
         const fixed = applyFixes(text, mine);

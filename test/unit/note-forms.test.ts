@@ -147,6 +147,14 @@ describe('note forms: intervention entries', () => {
     const m = model(objective('Ther ex 97110 15 min: bridges 2x12', 'with verbal cues.', 'Gait training 10 min: 150 ft x2', 'Patient reports manual therapy helped.'));
     assert.deepEqual(m.entries.map((e) => [e.code, e.minutes, e.endLine - e.firstLine]), [['97110', 15, 2], ['97116', 10, 2]]);
   });
+  it('description lines under a heading entry that start with a procedure name stay description', () => {
+    const m = model(objective('### 97140 Manual therapy — 12 min', 'STM to the R calf, grade II joint mobilization.', '- Ultrasound gel removed before mobilization', '- Massage of the arch', '- 97110 Ther ex 10 min: calf raises'));
+    assert.deepEqual(m.entries.map((e) => [e.code, e.minutes, e.endLine - e.firstLine]), [['97140', 12, 4], ['97110', 10, 1]]);
+  });
+  it('a plain line needs a code, or a name with its time, to be an entry', () => {
+    const m = model(objective('Ultrasound was deferred today.', 'Gait training 150 ft with a cane — 12 min', 'Manual therapy helped per patient.'));
+    assert.deepEqual(m.entries.map((e) => [e.code, e.minutes]), [['97116', 12]]);
+  });
   it('the label line’s own content can be an entry', () => {
     const m = model(md('S: fine', '**O:** 97530 ther act 23 min lifting', 'A: better', 'P: go'));
     assert.deepEqual(m.entries.map((e) => [e.code, e.minutes]), [['97530', 23]]);

@@ -17,6 +17,8 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
       billing: b,
     });
   const commercial = (b: string[]) => note({ front: front('commercial'), objective: ['- 97112 NMR 24 min: tandem (LTG1)', '- 97110 Ther ex 23 min: bridges (LTG1)'], totals: ['Total timed minutes: 47', 'Total treatment time: 47 min'], billing: b });
+  const ambiguity = (b: string[]) =>
+    note({ objective: ['- 97110 Ther ex 30 min: bridges (LTG1)', '- 97140 Manual therapy 10 min: STM (LTG1)', '- 97112 NMR 12 min: tandem (LTG1)'], totals: ['Total timed minutes: 52', 'Total treatment time: 52 min'], billing: b });
   ruleTester('units-mismatch', {
     valid: [
       { name: 'CMS: 23 + 15 min billed 2 + 1', code: note({ objective: [LIFT, BRIDGE], totals: TOTALS, billing: ['- 97530 x2 GP', '- 97110 x1 GP'] }) },
@@ -24,6 +26,7 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
       { name: 'CMS Example 2 tie billed either way (b)', code: tie(['- 97112 x1 GP', '- 97110 x2 GP']) },
       { name: 'CMS Example 4: ultrasound documented, not billed', code: example4(['- 97110 x1 GP', '- 97140 x1 GP', '- 97116 x1 GP']) },
       { name: 'AMA per code: 24 + 23 min billed 2 + 2', code: commercial(['- 97112 x2 GP', '- 97110 x2 GP']) },
+      { name: 'the §1.5 ambiguity billed by the remainder method', code: ambiguity(['- 97110 x2 GP', '- 97112 x1 GP']) },
       { name: 'no billing section', code: note({ objective: [LIFT, BRIDGE], totals: TOTALS, billing: null }) },
       { name: 'untimed codes are not counted', code: note({ objective: [LIFT, '- 97150 Group therapy 30 min: balance class (LTG1)'], totals: ['Total timed minutes: 23', 'Total treatment time: 53 min'], billing: ['- 97530 x2 GP', '- 97150 x1 GP'] }) },
     ],
@@ -75,6 +78,37 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
         name: 'minutes missing on an entry: the documented total still bounds the day (CMS)',
         code: note({ objective: ['- 97530 Ther act: lifting (LTG1)', '- 97140 Manual therapy 15 min: STM (LTG2)'], totals: ['Total timed minutes: 30'], billing: ['- 97530 x2 GP', '- 97140 x1 GP'] }),
         errors: [{ span: '25:4-25:11', message: 'Billed timed units total 3, but the documented total timed minutes support 2: CMS total-time method: 30 min → 2 units (23–37 min = 2).' }],
+        output: null,
+      },
+      {
+        name: 'the §1.5 ambiguity (30/10/12 billed 97110 ×3): a warning with a suggestion, never a fix',
+        code: ambiguity(['- 97110 x3 GP']),
+        errors: [
+          {
+            span: within(ambiguity([]), '## Billing', 'Billing'),
+            severity: 'warning',
+            includes: 'The billed units give the remaining unit to the code with the most total minutes (97110), the literal wording of CMS Example 4.',
+            suggestions: [{ title: 'Bill by the largest leftover minutes', output: ambiguity(['- 97110 x2 GP']) }],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'CMS Example 3 billed 97110 ×3 stays an error: Example 3 itself rejects it',
+        code: note({ objective: ['- 97110 Ther ex 33 min: bridges (LTG1)', '- 97140 Manual therapy 7 min: STM (LTG1)'], totals: ['Total timed minutes: 40', 'Total treatment time: 40 min'], billing: ['- 97110 x3 GP'] }),
+        errors: [{ span: '27:10-27:11', severity: 'error' }],
+        output: note({ objective: ['- 97110 Ther ex 33 min: bridges (LTG1)', '- 97140 Manual therapy 7 min: STM (LTG1)'], totals: ['Total timed minutes: 40', 'Total treatment time: 40 min'], billing: ['- 97110 x2 GP'] }),
+      },
+      {
+        name: 'a three-way tie (CMS Example 5) billed twice',
+        code: note({ objective: ['- 97112 NMR 7 min: tandem (LTG1)', '- 97110 Ther ex 7 min: bridges (LTG1)', '- 97140 Manual therapy 7 min: STM (LTG1)'], totals: ['Total timed minutes: 21', 'Total treatment time: 21 min'], billing: ['- 97112 x1 GP', '- 97110 x1 GP'] }),
+        errors: [{ span: within(note({ objective: ['x', 'y', 'z'], totals: ['a', 'b'], billing: [] }), '## Billing', 'Billing'), includes: '97112, 97110 and 97140 tie, so any one may take it' }],
+        output: null,
+      },
+      {
+        name: 'minutes missing: a billed code with no entry is left to billed-not-documented',
+        code: note({ objective: ['- 97530 Ther act: lifting (LTG1)', '- 97140 Manual therapy 15 min: STM (LTG2)'], totals: ['Total timed minutes: 30'], billing: ['- 97530 x1 GP', '- 97140 x1 GP', '- 97116 x2 GP'] }),
+        errors: [],
         output: null,
       },
       {
@@ -161,6 +195,14 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
     valid: [
       { name: 'totals agree with the entries', code: note({ objective: [LIFT, BRIDGE], totals: TOTALS, billing: null }) },
       { name: 'an entry lacks minutes: the total may cover it', code: note({ objective: ['- 97530 Ther act: lifting (LTG1)', BRIDGE], totals: TOTALS, billing: null }) },
+      {
+        name: 'untimed minutes counted in the timed total are not counted twice in the treatment-time check',
+        code: note({ objective: ['- 97530 Ther act 25 min: lifting (LTG1)', '- 97110 Ther ex 10 min: bridges (LTG1)', '- G0283 Unattended e-stim 15 min: lumbar (LTG1)'], totals: ['Total timed minutes: 50', 'Total treatment time: 50 min'], billing: null }),
+      },
+      {
+        name: 'an entry with an unknown code may be timed: a total that covers it is not "wrong"',
+        code: note({ objective: ['- 9753 (25 min): car transfers (LTG1)', '- 97110 Ther ex 10 min: bridges (LTG1)'], totals: ['Total timed minutes: 35', 'Total treatment time: 35 min'], billing: null }),
+      },
     ],
     invalid: [
       {
@@ -189,7 +231,10 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
 {
   const typo = note({ objective: ['- 9753 Ther act 23 min: lifting (LTG1)'], totals: ['Total timed minutes: 23', 'Total treatment time: 23 min'], billing: ['- 97350 x2 GP'] });
   ruleTester('unknown-code', {
-    valid: [{ name: 'known codes', code: note({ objective: [LIFT], totals: ['Total timed minutes: 23', 'Total treatment time: 23 min'], billing: ['- 97530 x2 GP'] }) }],
+    valid: [
+      { name: 'known codes', code: note({ objective: [LIFT], totals: ['Total timed minutes: 23', 'Total treatment time: 23 min'], billing: ['- 97530 x2 GP'] }) },
+      { name: 'numbers with units are measurements, not codes', code: note({ objective: ['- 10000 steps per day on her watch', '- 12000 ft walked this week', '- 98000/day'], billing: null }) },
+    ],
     invalid: [
       {
         name: 'a typo in an entry and on a billing line, with nearest codes',
@@ -209,7 +254,10 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
   const group = note({ objective: ['- 97150 Group therapy 45 min: balance class of 3 (LTG1)'], billing: ['- 97150 x2 GP'] });
   const counted = note({ objective: [LIFT, '- 97150 Group therapy 30 min: balance class (LTG1)'], totals: ['Total timed minutes: 53', 'Total treatment time: 53 min'], billing: ['- 97530 x2 GP', '- 97150 GP'] });
   ruleTester('untimed-code-units', {
-    valid: [{ name: 'one unit of 97150', code: note({ objective: ['- 97150 Group therapy 45 min: balance class of 3 (LTG1)'], billing: ['- 97150 x1 GP'] }) }],
+    valid: [
+      { name: 'one unit of 97150', code: note({ objective: ['- 97150 Group therapy 45 min: balance class of 3 (LTG1)'], billing: ['- 97150 x1 GP'] }) },
+      { name: '97598 is an area-based add-on: several units', code: note({ objective: ['- 97597 Selective debridement: 20 sq cm (LTG1)', '- 97598 Selective debridement: further 40 sq cm (LTG1)'], billing: ['- 97597 GP', '- 97598 x2 GP'] }) },
+    ],
     invalid: [
       {
         name: '97150 billed ×2',
@@ -260,14 +308,21 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
       {
         name: 'a documented code missing from the billing list',
         code: bad,
-        errors: [{ span: find(bad, '97110 Ther ex'), severity: 'info', message: '97110 entry at line 15 is documented but not billed; its minutes earn ×1. Add it to the billing lines, or say why it is not billed.', suggestions: ['Bill 97110 ×1'] }],
-        output: bad.replace('- 97530 x2 GP', '- 97530 x2 GP\n- 97110 x1 GP'),
+        errors: [
+          {
+            span: find(bad, '97110 Ther ex'),
+            severity: 'info',
+            message: '97110 entry at line 15 is documented but not billed; its minutes earn ×1. Add it to the billing lines, or say why it is not billed.',
+            suggestions: [{ title: 'Bill 97110 ×1', output: bad.replace('- 97530 x2 GP', '- 97530 x2 GP\n- 97110 x1 GP') }],
+          },
+        ],
+        output: null, // adding a charge is never automatic
       },
       {
         name: 'a billing table gets a row',
         code: table,
-        errors: [{ span: find(table, '97110 Ther ex') }],
-        output: table.replace('| 97530 | GP | 2 |', '| 97530 | GP | 2 |\n| 97110 | GP | 1 |'),
+        errors: [{ span: find(table, '97110 Ther ex'), suggestions: [{ title: 'Bill 97110 ×1', output: table.replace('| 97530 | GP | 2 |', '| 97530 | GP | 2 |\n| 97110 | GP | 1 |') }] }],
+        output: null,
       },
     ],
   });

@@ -135,7 +135,7 @@ export function explain(result: UnitsResult): string {
     if (result.remainderUnits > 0) {
       const rem = [...result.codes].filter((c) => c.remainder > 0).sort((a, b) => b.remainder - a.remainder);
       const who = result.tied.length > 0
-        ? `${result.tied.join(' and ')} tie, so either may take it`
+        ? `${list(result.tied)} tie, so ${result.tied.length === 2 ? 'either' : 'any one'} may take it`
         : rem.filter((c) => c.units > c.full).map((c) => c.code).join(' and ');
       parts.push(
         `${plural(result.remainderUnits, 'remaining unit')} to the largest leftover minutes (${rem.map((c) => `${c.code} ${fmt(c.remainder)}`).join(', ')}): ${who}`,
@@ -144,4 +144,28 @@ export function explain(result: UnitsResult): string {
     parts.push(`→ ${result.codes.map((c) => `${c.code} ×${c.units}`).join(', ')}`);
   }
   return parts.join('; ') + '.';
+}
+
+function list(items: string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The allocation of CMS Example 4's wording read literally ("bill the procedures you spent
+ * the most time providing"): full units, then the remaining units by total minutes. It
+ * matters only where the remaining unit would go to a code whose minutes are an exact
+ * multiple of 15 (no leftover minutes), a case no CMS example shows (billing-rules.md §1.5);
+ * billing-rules.md advises flagging it, if at all, at low severity. Null when it gives the
+ * same answer as the remainder method or falls outside that case.
+ */
+export function totalMinutesReading(result: UnitsResult): Map<string, number> | null {
+  if (result.method !== 'cms' || result.remainderUnits <= 0) return null;
+  const order = result.codes
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.minutes - a.c.minutes || a.i - b.i)
+    .slice(0, result.remainderUnits);
+  if (!order.some((x) => x.c.remainder === 0 && x.c.minutes > 0)) return null;
+  const alloc = new Map(result.codes.map((c) => [c.code, c.full]));
+  for (const x of order) alloc.set(x.c.code, x.c.full + 1);
+  return alloc;
 }

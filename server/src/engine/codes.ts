@@ -17,6 +17,8 @@ export interface CodeInfo {
   source: string;
   /** An evaluation or re-evaluation: documented by the evaluation note itself. */
   evaluation?: boolean;
+  /** Untimed but billed in several units (an area-based add-on, one unit per further 20 sq cm). */
+  perArea?: boolean;
 }
 
 const UHC = 'UHC timed-code list (billing-rules.md §3)';
@@ -115,7 +117,7 @@ export const BUILTIN_CODES: readonly CodeInfo[] = [
   u('92523', 'Evaluation of speech-sound production and language', [], ASHA, true),
   u('92524', 'Behavioral and qualitative analysis of voice and resonance', [], ASHA, true),
   u('97597', 'Selective wound debridement, first 20 sq cm (area-based)', [], 'secondary guides: area-based (billing-rules.md §3)'),
-  u('97598', 'Selective wound debridement, each further 20 sq cm (add-on to 97597)', [], 'secondary guides: area-based (billing-rules.md §3)'),
+  { ...u('97598', 'Selective wound debridement, each further 20 sq cm (add-on to 97597)', [], 'secondary guides: area-based, one unit per further 20 sq cm (billing-rules.md §3)'), perArea: true },
   u('97605', 'Negative-pressure wound therapy, up to 50 sq cm (per session)', [], 'secondary guides: size-based (billing-rules.md §3)'),
   u('97606', 'Negative-pressure wound therapy, over 50 sq cm (per session)', [], 'secondary guides: size-based (billing-rules.md §3)'),
 ];

@@ -33,6 +33,8 @@ export interface LintResult {
 
 export const INTERNAL_ERROR = 'internal-error';
 
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 export function lint(input: string, options: LintOptions = {}): LintResult {
   const settings = options.settings ?? defaultSettings();
   const { text, bom } = stripBom(input);
@@ -56,7 +58,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     try {
       rule.check({
         note, lines: note.lines, analysis, settings, payer, options,
-        report: (r) => findings.push({ ruleId: rule.meta.id, severity, ...r }),
+        report: ({ severity: lower, ...r }) => findings.push({ ruleId: rule.meta.id, severity: lower && RANK[lower] < RANK[severity] ? lower : severity, ...r }),
       });
     } catch (err) {
       findings.push({

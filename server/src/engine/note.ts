@@ -157,13 +157,50 @@ export function parseNote(text: string, codes: CodeTable, knownPayer: (name: str
     text, lines, eol: detectEol(text), frontMatter, root, sections, entries: [], goals: [], billing: [], totals,
     directives: findDirectives(lines, info), soapKinds,
   };
-  const totalLines = new Set(totals.map((t) => t.line));
-  for (const s of sections) {
-    if (s.soap === 'O') model.entries.push(...findEntries(lines, root, info, s, codes, totalLines, sections));
-    else if (s.kind === 'goals') model.goals.push(...findGoals(lines, root, info, s));
-    else if (s.kind === 'billing') model.billing.push(...findBilling(lines, root, info, s, codes));
-  }
+  const totalLines = totals.map((t) => t.line); // sorted: totals are found line by line
+  const sectionStarts = sections.map((s) => s.startLine);
+  const buckets = bucketBlocks(root, sectionStarts);
+  const stops: Stops = { totalLines, totalSet: new Set(totalLines), sectionStartSet: new Set(sectionStarts) };
+  sections.forEach((s, i) => {
+    const blocks = buckets[i];
+    if (s.soap === 'O') model.entries.push(...findEntries(lines, blocks, info, s, codes, stops));
+    else if (s.kind === 'goals') model.goals.push(...findGoals(lines, blocks, info, s));
+    else if (s.kind === 'billing') model.billing.push(...findBilling(lines, blocks, info, s, codes));
+  });
   return model;
+}
+
+/** Index of the last element of sorted `arr` that is <= x, or -1. */
+function lastAtMost(arr: number[], x: number): number {
+  let lo = 0;
+  let hi = arr.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The first element of sorted `arr` greater than x, or Infinity. */
+function firstAfter(arr: number[], x: number): number {
+  const i = lastAtMost(arr, x) + 1;
+  return i < arr.length ? arr[i] : Infinity;
+}
+
+/** The heading, item and table blocks of each section (by start line), in document order: one walk for all sections. */
+function bucketBlocks(root: Block, sectionStarts: number[]): Block[][] {
+  const buckets: Block[][] = sectionStarts.map(() => []);
+  if (buckets.length === 0) return buckets;
+  walk(root, (b) => {
+    if (b.type !== 'heading' && b.type !== 'item' && b.type !== 'table' && b.type !== 'row') return;
+    const i = lastAtMost(sectionStarts, b.startLine);
+    if (i >= 0) buckets[i].push(b);
+  });
+  return buckets;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -308,29 +345,47 @@ function trimBlankTail(lines: LineIndex, start: number, end: number): number {
   return end;
 }
 
-function findEntries(lines: LineIndex, root: Block, info: LineInfo, section: Section, codes: CodeTable, totalLines: Set<number>, sections: Section[]): Entry[] {
+/** Lines where an entry must end: totals (sorted, and as a set) and section starts. */
+interface Stops {
+  totalLines: number[];
+  totalSet: Set<number>;
+  sectionStartSet: Set<number>;
+}
+
+function findEntries(lines: LineIndex, blocks: Block[], info: LineInfo, section: Section, codes: CodeTable, stops: Stops): Entry[] {
+  const { totalLines, totalSet, sectionStartSet } = stops;
   const cands: Candidate[] = [];
   const entryItems = new Set<Block>();
   const headingStarts: number[] = [];
   const claimed = new Set<number>();
-  const sectionStarts = new Set(sections.map((s) => s.startLine));
 
-  walk(root, (b) => {
-    if (!inSection(section, b.startLine) || ancestor(b, 'blockquote')) return;
+  for (const b of blocks) if (b.type === 'heading' && inSection(section, b.startLine)) headingStarts.push(b.startLine);
+  headingStarts.sort((a, b) => a - b);
+  // Lines inside a heading entry's body describe it: they start an entry of their own only
+  // with a code, or a procedure name with its time ("STM to the calf" is description).
+  let headingBodyEnd = -1;
+  for (const b of blocks) {
+    if (!inSection(section, b.startLine) || ancestor(b, 'blockquote')) continue;
     if (b.type === 'heading') {
-      headingStarts.push(b.startLine);
-      if (b.startLine === section.startLine) return;
+      headingBodyEnd = -1;
+      if (b.startLine === section.startLine) continue;
       const line = lines.line(b.startLine);
       const setext = b.endLine - b.startLine > 1;
       const a = setext ? skipSpaces(line, 0) : contentStart(line);
       const d = designatorOf(line, a, contentEnd(line, !setext), codes);
-      if (d) cands.push({ line: b.startLine, endLine: b.endLine, form: 'heading', d });
+      if (d) {
+        cands.push({ line: b.startLine, endLine: b.endLine, form: 'heading', d });
+        headingBodyEnd = Math.min(section.endLine, firstAfter(headingStarts, b.startLine));
+      }
       claimed.add(b.startLine);
     } else if (b.type === 'item') {
-      for (let p = b.parent; p; p = p.parent) if (entryItems.has(p)) return;
+      let nested = false;
+      for (let p = b.parent; p && !nested; p = p.parent) nested = entryItems.has(p);
+      if (nested) continue;
       const line = lines.line(b.startLine);
-      const d = designatorOf(line, contentStart(line), contentEnd(line), codes);
-      if (!d) return;
+      const lineEnd = contentEnd(line);
+      const d = designatorOf(line, contentStart(line), lineEnd, codes);
+      if (!d || (b.startLine < headingBodyEnd && !isExplicit(line, d, lineEnd))) continue;
       entryItems.add(b);
       const end = trimBlankTail(lines, b.startLine, Math.min(b.endLine, section.endLine));
       for (let n = b.startLine; n < end; n++) claimed.add(n);
@@ -339,21 +394,24 @@ function findEntries(lines: LineIndex, root: Block, info: LineInfo, section: Sec
       for (let n = b.startLine; n < b.endLine; n++) claimed.add(n);
       cands.push(...tableEntries(lines, b, section, codes));
     }
-  });
+  }
   // Plain lines of paragraphs: an entry when the line starts with a code or procedure name.
   for (let n = section.startLine; n < section.endLine; n++) {
-    if (info.excluded[n] || claimed.has(n) || totalLines.has(n)) continue;
+    if (info.excluded[n] || claimed.has(n) || totalSet.has(n)) continue;
     const leaf = info.leaf[n];
     if (!leaf || leaf.type !== 'paragraph' || ancestor(leaf, 'item') || ancestor(leaf, 'blockquote')) continue;
     const line = lines.line(n);
     const from = n === section.startLine && section.form === 'label' ? section.contentOffset - lines.starts[n] : skipSpaces(line, 0);
     if (n === section.startLine && section.form !== 'label') continue;
+    // A plain line is an entry only when it starts with a code, or a name with its time.
     const d = designatorAtStart(line, from, contentEnd(line), codes);
-    if (!d) continue;
+    if (!d || !isExplicit(line, d, contentEnd(line))) continue;
     let end = n + 1;
-    while (end < Math.min(leaf.endLine, section.endLine) && !totalLines.has(end) && !sectionStarts.has(end)) {
+    while (end < Math.min(leaf.endLine, section.endLine) && !totalSet.has(end) && !sectionStartSet.has(end)) {
       const next = lines.line(end);
-      if (designatorAtStart(next, skipSpaces(next, 0), contentEnd(next), codes)) break;
+      const nextEnd = contentEnd(next);
+      const nd = designatorAtStart(next, skipSpaces(next, 0), nextEnd, codes);
+      if (nd && isExplicit(next, nd, nextEnd)) break;
       end++;
     }
     cands.push({ line: n, endLine: end, form: 'line', d });
@@ -366,16 +424,11 @@ function findEntries(lines: LineIndex, root: Block, info: LineInfo, section: Sec
     let endLine = c.endLine;
     if (c.form === 'heading') {
       // A heading entry runs to the next heading, entry, total or section end.
-      endLine = section.endLine;
-      const stops = [
-        ...headingStarts.filter((h) => h > c.line),
-        ...cands.slice(i + 1).map((x) => x.line),
-        ...[...totalLines].filter((t) => t > c.line),
-      ];
-      for (const s of stops) if (s < endLine) endLine = s;
+      const next = i + 1 < cands.length ? cands[i + 1].line : Infinity;
+      endLine = Math.min(section.endLine, firstAfter(headingStarts, c.line), next, firstAfter(totalLines, c.line));
       endLine = trimBlankTail(lines, c.line, endLine);
     }
-    for (const t of totalLines) if (t > c.line && t < endLine) endLine = t;
+    endLine = Math.min(endLine, Math.max(firstAfter(totalLines, c.line), c.line + 1));
     out.push(makeEntry(lines, c, Math.max(endLine, c.line + 1), section, codes));
   }
   return out;
@@ -392,6 +445,11 @@ function designatorOf(line: string, from: number, end: number, codes: CodeTable)
     if (d2) return d2;
   }
   return null;
+}
+
+/** A designator that names its procedure beyond doubt: a code, or a name with its time next to it. */
+function isExplicit(line: string, d: Designator, end: number): boolean {
+  return d.codeStart !== undefined || d.time !== null || labelTime(line, d.end, end) !== null || trailingTime(line, d.end, end) !== null;
 }
 
 /** A designator that starts the text (a leading time expression is allowed). */
@@ -628,7 +686,7 @@ export function findGoalRefs(s: string, from = 0, to = s.length): GoalRef[] {
   return out;
 }
 
-function findGoals(lines: LineIndex, root: Block, info: LineInfo, section: Section): Goal[] {
+function findGoals(lines: LineIndex, blocks: Block[], info: LineInfo, section: Section): Goal[] {
   const out: Goal[] = [];
   const seen = new Set<number>();
   const add = (n: number, start: number, id: string, idStart: number, idEnd: number, endLine: number, text?: string) => {
@@ -645,8 +703,8 @@ function findGoals(lines: LineIndex, root: Block, info: LineInfo, section: Secti
       text: text ?? lines.text.slice(lines.starts[n] + t, lines.ends[last]),
     });
   };
-  walk(root, (b) => {
-    if (!inSection(section, b.startLine) || b.startLine === section.startLine && section.form === 'heading') return;
+  for (const b of blocks) {
+    if (!inSection(section, b.startLine) || (b.startLine === section.startLine && section.form === 'heading')) continue;
     if (b.type === 'item') {
       const s = lines.line(b.startLine);
       let a = contentStart(s);
@@ -665,7 +723,7 @@ function findGoals(lines: LineIndex, root: Block, info: LineInfo, section: Secti
       const ref = cells[0] ? goalIdAt(s, cells[0].start) : null;
       if (ref) add(b.startLine, cells[0].start, ref.id, ref.start, ref.end, b.startLine + 1, cells.slice(1).map((c) => c.text).join(' | '));
     }
-  });
+  }
   // Goal lines written as plain paragraph lines ("LTG1: ...").
   for (let n = section.startLine; n < section.endLine; n++) {
     const leaf = info.leaf[n];
@@ -693,11 +751,11 @@ const MODIFIERS = new Set([
   'GP', 'GO', 'GN', 'KX', 'CQ', 'CO', '59', 'XE', 'XS', 'XP', 'XU', '76', '77', '95', '25', '52', 'GA', 'GY', 'GZ', 'RT', 'LT', '22', 'KF',
 ]);
 
-function findBilling(lines: LineIndex, root: Block, info: LineInfo, section: Section, codes: CodeTable): BilledLine[] {
+function findBilling(lines: LineIndex, blocks: Block[], info: LineInfo, section: Section, codes: CodeTable): BilledLine[] {
   const out: BilledLine[] = [];
   const claimed = new Set<number>();
-  walk(root, (b) => {
-    if (!inSection(section, b.startLine)) return;
+  for (const b of blocks) {
+    if (!inSection(section, b.startLine)) continue;
     if (b.type === 'item') {
       claimed.add(b.startLine);
       const s = lines.line(b.startLine);
@@ -713,7 +771,7 @@ function findBilling(lines: LineIndex, root: Block, info: LineInfo, section: Sec
         if (item) out.push(item);
       }
     }
-  });
+  }
   for (let n = section.startLine; n < section.endLine; n++) {
     if (info.excluded[n] || claimed.has(n)) continue;
     const leaf = info.leaf[n];

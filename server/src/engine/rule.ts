@@ -32,6 +32,8 @@ export interface RuleMeta {
 export interface Report {
   message: string;
   range: Range;
+  /** A lower severity for this finding than the rule's (never a higher one). */
+  severity?: Severity;
   fix?: Fix;
   suggestions?: Fix[];
 }

@@ -214,7 +214,8 @@ export function readDesignator(s: string, i: number, end: number, codes: CodeTab
       i = t.end;
       continue;
     }
-    const tok: CodeToken | null = isDigit(c) || isAsciiLetter(c) ? codeTokenAt(s, i, loose || !!(code === null && name === null && precededByCpt(s, i))) : null;
+    let tok: CodeToken | null = isDigit(c) || isAsciiLetter(c) ? codeTokenAt(s, i, loose || !!(code === null && name === null && precededByCpt(s, i))) : null;
+    if (tok && !codes.get(tok.code) && isMeasurement(s, tok.end)) tok = null; // "10000 steps"
     if (tok && (loose || codes.get(tok.code) || precededByCpt(s, i))) {
       if (code) break; // a second code starts another thought
       code = tok;
@@ -258,6 +259,21 @@ export function readDesignator(s: string, i: number, end: number, codes: CodeTab
     d.nameEnd = name.end;
   }
   return d;
+}
+
+const MEASURES = new Set([
+  'steps', 'step', 'ft', 'feet', 'foot', 'm', 'meters', 'metres', 'yd', 'yards', 'lb', 'lbs', 'pounds', 'kg', 'g', 'reps',
+  'repetitions', 'sec', 'secs', 'seconds', 's', 'min', 'mins', 'minutes', 'in', 'inches', 'cm', 'mm', 'mph', 'kcal', 'cal',
+  'calories', 'people', 'patients', 'times', 'words', 'trials', 'x',
+]);
+
+/** A number followed by a unit of measure ("10000 steps", "12000 ft", "20000%") is not a code. */
+function isMeasurement(s: string, end: number): boolean {
+  let j = skipSpaces(s, end);
+  if (s[j] === '%' || s[j] === '/' || s[j] === ',' && isDigit(s[j + 1])) return true;
+  const w0 = j;
+  while (j < s.length && isAsciiLetter(s[j])) j++;
+  return j > w0 && MEASURES.has(s.slice(w0, j).toLowerCase());
 }
 
 function precededByCpt(s: string, i: number): boolean {

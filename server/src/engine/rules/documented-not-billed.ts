@@ -9,7 +9,9 @@ export const rule: Rule = {
     id: 'documented-not-billed',
     severity: 'info',
     description: 'A documented timed intervention is not on the billing lines although the note has a Billing section.',
-    fixable: true,
+    // Adding a charge is the clinician's call (a service may be deliberately unbilled), so
+    // it is a quick fix to choose, never applied by --fix.
+    fixable: false,
     hasSuggestions: true,
   },
   check({ note, analysis, payer, report }) {
@@ -29,12 +31,11 @@ export const rule: Rule = {
       const units = a ? a.min : null;
       const edit = addBillingLineEdit(note, section, f.code, units ?? 1, mods);
       if (units === null) edit.newText = edit.newText.replace(/ x1\b/, ' x{{units}}');
-      const fix = a && a.min === a.max ? { title: `Bill ${f.code} ×${units}`, edits: [edit] } : undefined;
+      const title = a && a.min === a.max ? `Bill ${f.code} ×${units}` : `Add a billing line for ${f.code}`;
       report({
         message: `${f.code} entry at line ${lineNo(e.range)} is documented but not billed${units ? `; its minutes earn ×${units}` : ''}. Add it to the billing lines, or say why it is not billed.`,
         range: e.designatorRange,
-        fix,
-        suggestions: [fix ?? { title: `Add a billing line for ${f.code}`, edits: [edit] }],
+        suggestions: [{ title, edits: [edit] }],
       });
     }
   },

@@ -21,7 +21,7 @@ export const rule: Rule = {
       const edit = insert(`Total timed minutes: ${n ?? '{{minutes}}'}`);
       const fix = n !== null ? { title: `Add "Total timed minutes: ${n}"`, edits: [edit] } : undefined;
       report({
-        message: `Timed codes are documented but the note has no total timed minutes. Medicare requires "Total timed minutes" on every treatment note (MBPM Ch. 15 §220.3 E)${n !== null ? `; the entries add up to ${n}` : ''}.`,
+        message: `Timed codes are documented but the note has no total timed minutes. CMS requires them on every Medicare treatment note (MBPM Ch. 15 §220.3 E)${n !== null ? `; the entries add up to ${n}` : ''}.`,
         range: at,
         fix,
         suggestions: [fix ?? { title: 'Add a "Total timed minutes" line', edits: [edit] }],

@@ -29,12 +29,14 @@ export const rule: Rule = {
       }
     }
     if (treatmentTotal) {
-      const timed = timedTotal?.value ?? (timedComplete ? timedSum : 0);
-      const floor = Math.max(timed, timedComplete ? timedSum : 0) + (analysis.untimedComplete ? analysis.untimedSum : 0);
+      // The timed minutes: the entries' when all have minutes (a wrong written total is
+      // reported above), else the written total.
+      const timed = timedComplete ? timedSum : Math.max(timedSum, timedTotal?.value ?? 0);
+      const floor = timed + (analysis.untimedComplete ? analysis.untimedSum : 0);
       if (treatmentTotal.value < floor) {
         const untimed = analysis.untimedComplete && analysis.untimedSum > 0 ? ` plus ${analysis.untimedSum} untimed` : '';
         report({
-          message: `Total treatment time at line ${lineNo(treatmentTotal.range)} says ${treatmentTotal.value} min, less than the ${Math.max(timed, timedComplete ? timedSum : 0)} timed minutes${untimed} it must include.`,
+          message: `Total treatment time at line ${lineNo(treatmentTotal.range)} says ${treatmentTotal.value} min, less than the ${timed} timed minutes${untimed} it must include.`,
           range: treatmentTotal.range,
           suggestions: [{ title: `Set total treatment time to ${floor}`, edits: [{ range: treatmentTotal.valueRange, newText: String(floor) }] }],
         });

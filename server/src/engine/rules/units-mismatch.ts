@@ -1,4 +1,4 @@
-import { explain, explainTotal, unitsForMinutes } from '../billing';
+import { explain, explainTotal, totalMinutesReading, unitsForMinutes } from '../billing';
 import { setUnitsEdit } from '../edits';
 import { lineNo, type Rule } from '../rule';
 import type { Fix, TextEdit } from '../types';
@@ -19,6 +19,22 @@ export const rule: Rule = {
     const billingSection = note.sections.find((s) => s.kind === 'billing');
 
     if (units) {
+      // billing-rules.md §1.5: billed by total minutes where a code with no leftover minutes
+      // takes the remaining unit. No CMS example shows this case: a warning, never a fix.
+      const alt = totalMinutesReading(units);
+      if (alt && units.codes.every((c) => (analysis.codes.get(c.code)?.billedUnits ?? 0) === alt.get(c.code))) {
+        const edits = billedTimed
+          .filter((f) => f.billed.length === 1 && f.billedUnits !== f.allocation!.units && f.allocation!.units > 0)
+          .map((f) => setUnitsEdit(f.billed[0], f.allocation!.units))
+          .filter((e): e is TextEdit => e !== null);
+        report({
+          message: `The billed units give the remaining unit to the code with the most total minutes (${units.codes.filter((c) => alt.get(c.code)! > c.full).map((c) => c.code).join(', ')}), the literal wording of CMS Example 4. CMS's worked examples give it to the largest leftover minutes instead (Example 3). No CMS example covers a code with no leftover minutes; check with the payer. ${explain(units)}`,
+          range: billingSection?.titleRange ?? billedTimed[0].billed[0].range,
+          severity: 'warning',
+          suggestions: edits.length > 0 ? [{ title: 'Bill by the largest leftover minutes', edits }] : [],
+        });
+        return;
+      }
       let perCode = 0;
       for (const f of billedTimed) {
         const a = f.allocation!;
@@ -77,7 +93,8 @@ export const rule: Rule = {
     if (!analysis.timedTotal) return;
     const total = analysis.timedTotal.value;
     const expected = unitsForMinutes(total);
-    const billedTotal = [...analysis.codes.values()].filter((f) => f.timed && f.billed.length > 0).reduce((s, f) => s + f.billedUnits!, 0);
+    // Codes billed without any entry are billed-not-documented's; they are left out here.
+    const billedTotal = billedTimed.reduce((s, f) => s + f.billedUnits!, 0);
     if (billedTotal === expected) return;
     report({
       message: `Billed timed units total ${billedTotal}, but the documented total timed minutes support ${expected}: CMS total-time method: ${explainTotal(total)}.`,

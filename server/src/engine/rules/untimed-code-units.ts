@@ -17,7 +17,7 @@ export const rule: Rule = {
   },
   check({ analysis, report }) {
     for (const f of analysis.codes.values()) {
-      if (!f.info || f.timed || f.billed.length === 0) continue;
+      if (!f.info || f.timed || f.info.perArea || f.billed.length === 0) continue;
       if (f.billed.length === 1 && f.billed[0].units > 1) {
         const b = f.billed[0];
         const e = setUnitsEdit(b, 1);
