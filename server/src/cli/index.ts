@@ -13,7 +13,7 @@ try {
     writeFile: (p, d) => (p.endsWith('.md') ? writeFileAtomic(p, d) : writeFileSync(p, d)),
   });
 } catch (err) {
-  // Never a stack trace (it could quote a note); the error's kind is enough to report a bug.
-  process.stderr.write(`therapy-note-lint: internal error (${err instanceof Error ? err.name + ': ' + err.message.split('\n')[0].slice(0, 200) : 'unknown'}). Please report this.\n`);
+  // Never a stack trace or an error message (either could quote a note): the kind is enough.
+  process.stderr.write(`therapy-note-lint: internal error (${err instanceof Error ? err.name : 'unknown'}). Please report this.\n`);
   process.exitCode = 2;
 }

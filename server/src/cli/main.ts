@@ -91,13 +91,21 @@ export function run(argv: string[], io: Io): number {
         continue;
       }
       const filePath = resolve(input.path);
-      let result = lint(text, { filePath, settings });
+      let result: LintResult;
+      try {
+        result = lint(text, { filePath, settings });
+      } catch (err) {
+        // The engine does not throw on a document; if it ever does, name the file, never its text.
+        ioErrors.push(`${input.path}: internal error (${err instanceof Error ? err.name : 'error'}); please report it`);
+        continue;
+      }
       if (result.excluded && !input.explicit) continue;
       if (opts.fix && result.isNote && !result.unparsable) {
         try {
           result = fixFile(input.path, text, result, filePath, settings, io);
         } catch (err) {
-          ioErrors.push(`${input.path}: cannot write the fixed file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); the file is unchanged`);
+          const code = (err as NodeJS.ErrnoException).code;
+          ioErrors.push(`${input.path}: ${code ? `cannot write the fixed file (${code})` : `internal error while fixing (${(err as Error).name})`}; the file is unchanged`);
         }
       }
       const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;

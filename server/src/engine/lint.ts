@@ -15,6 +15,8 @@ export interface LintOptions {
   /** The file's path (for `.note.md` detection and include/exclude globs). */
   filePath?: string;
   settings?: Settings;
+  /** The rules to run (default: the registry). */
+  rules?: readonly Rule[];
 }
 
 export interface LintResult {
@@ -44,14 +46,25 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const glob = classifyPath(settings, options.filePath);
   if (glob === 'excluded') return none(true);
 
-  const note = parseNote(text, settings.codes, (name) => findPayer(settings, name) !== undefined);
+  let note: NoteModel;
+  try {
+    note = parseNote(text, settings.codes, (name) => findPayer(settings, name) !== undefined);
+  } catch (err) {
+    // Never a crash on a document: say the note could not be read, and nothing else.
+    return {
+      ...none(false),
+      isNote: true,
+      findings: [internalError(`This note could not be read (${err instanceof Error ? err.name : 'error'}); no rule has checked it. Please report this.`)],
+      unparsable: true,
+    };
+  }
   if (glob !== 'included' && !isNote(note, options.filePath)) return none(false);
 
   const payerName = settings.payerOverride ?? note.frontMatter?.payer ?? settings.defaultPayer;
   const payer = findPayer(settings, payerName) ?? findPayer(settings, settings.defaultPayer) ?? settings.payers.medicare;
   const analysis = analyze(note, settings, payer);
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule, settings, payer.rules);
     if (severity === 'off') continue;
     const options = settings.rules[rule.meta.id]?.options ?? {};
@@ -61,12 +74,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         report: ({ severity: lower, ...r }) => findings.push({ ruleId: rule.meta.id, severity: lower && RANK[lower] < RANK[severity] ? lower : severity, ...r }),
       });
     } catch (err) {
-      findings.push({
-        ruleId: INTERNAL_ERROR,
-        severity: 'error',
-        message: `Rule ${rule.meta.id} failed on this note (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      });
+      findings.push(internalError(`Rule ${rule.meta.id} failed on this note (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`));
     }
   }
   const kept = applyDirectives(findings, note.directives).sort(
@@ -76,6 +84,10 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     isNote: true, excluded: false, bom, findings: kept, billing: analysis.summary, note, analysis,
     unparsable: note.frontMatter?.issues.some((i) => i.syntax) ?? false,
   };
+}
+
+function internalError(message: string): Finding {
+  return { ruleId: INTERNAL_ERROR, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 export function severityOf(rule: Rule, settings: Settings, payerRules: Record<string, SeveritySetting>): SeveritySetting {

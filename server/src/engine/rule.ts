@@ -23,6 +23,8 @@ export interface RuleMeta {
   payerScoped?: boolean;
   /** One line: what the rule checks. */
   description: string;
+  /** The rule's page (docs/rules/<id>.md). */
+  docs: string;
   /** Has a safe fix that `--fix` applies. */
   fixable: boolean;
   /** Offers quick fixes that need a person to choose (placeholders, alternatives). */

@@ -19,7 +19,7 @@ export function formatSarif(files: FileReport[]): string {
     ...RULES.map((r) => ({
       id: r.meta.id,
       shortDescription: { text: r.meta.description },
-      helpUri: docsUrl(r.meta.id),
+      helpUri: r.meta.docs,
       defaultConfiguration: { level: r.meta.payerScoped ? 'none' : LEVEL[r.meta.severity] },
       properties: { fixable: r.meta.fixable },
     })),

@@ -1,8 +1,9 @@
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
     id: 'billed-not-documented',
+    docs: docsUrl('billed-not-documented'),
     severity: 'error',
     description: 'A billed code has no documented intervention in the note.',
     fixable: false,

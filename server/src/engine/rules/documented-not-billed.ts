@@ -1,5 +1,5 @@
 import { addBillingLineEdit } from '../edits';
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 
 const NOTE_LEVEL = ['GP', 'GO', 'GN', 'CQ', 'CO'];
 const DISCIPLINE_MODIFIER = { PT: 'GP', OT: 'GO', SLP: 'GN' } as const;
@@ -7,6 +7,7 @@ const DISCIPLINE_MODIFIER = { PT: 'GP', OT: 'GO', SLP: 'GN' } as const;
 export const rule: Rule = {
   meta: {
     id: 'documented-not-billed',
+    docs: docsUrl('documented-not-billed'),
     severity: 'info',
     description: 'A documented timed intervention is not on the billing lines although the note has a Billing section.',
     // Adding a charge is the clinician's call (a service may be deliberately unbilled), so

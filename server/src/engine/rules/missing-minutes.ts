@@ -1,8 +1,9 @@
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
     id: 'missing-minutes',
+    docs: docsUrl('missing-minutes'),
     severity: 'error',
     description: 'A timed-code intervention has no minutes written next to its code or name.',
     fixable: false,

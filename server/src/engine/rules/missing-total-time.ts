@@ -1,10 +1,11 @@
 import type { Entry } from '../note';
 import { insertParagraphAfter } from '../edits';
-import type { Rule } from '../rule';
+import { docsUrl, type Rule } from '../rule';
 
 export const rule: Rule = {
   meta: {
     id: 'missing-total-time',
+    docs: docsUrl('missing-total-time'),
     severity: 'warning',
     description: 'Timed codes are documented but the total timed minutes or the total treatment time is not.',
     fixable: true,

@@ -1,9 +1,10 @@
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 import { untimedCountedInTotal } from './untimed-code-units';
 
 export const rule: Rule = {
   meta: {
     id: 'total-time-mismatch',
+    docs: docsUrl('total-time-mismatch'),
     severity: 'error',
     description: 'The documented total timed minutes differ from the sum of the timed entries, or the total treatment time is less than the timed minutes.',
     fixable: true,

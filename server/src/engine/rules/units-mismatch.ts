@@ -1,11 +1,12 @@
 import { explain, explainTotal, totalMinutesReading, unitsForMinutes } from '../billing';
 import { setUnitsEdit } from '../edits';
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 export const rule: Rule = {
   meta: {
     id: 'units-mismatch',
+    docs: docsUrl('units-mismatch'),
     severity: 'error',
     description: "Billed units for a code differ from the units its minutes earn under the payer's counting method (CMS 8-minute rule or AMA per code).",
     fixable: true,

@@ -1,9 +1,10 @@
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 import type { Range } from '../types';
 
 export const rule: Rule = {
   meta: {
     id: 'unknown-code',
+    docs: docsUrl('unknown-code'),
     severity: 'warning',
     description: 'A code in an intervention or billing position is not in the code table (a typo such as 9753).',
     fixable: false,

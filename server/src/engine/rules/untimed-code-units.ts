@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis';
 import { setUnitsEdit } from '../edits';
-import { lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, type Rule } from '../rule';
 
 /** The documented total timed minutes equal the timed entries plus the untimed ones. */
 export function untimedCountedInTotal(a: Analysis): boolean {
@@ -10,6 +10,7 @@ export function untimedCountedInTotal(a: Analysis): boolean {
 export const rule: Rule = {
   meta: {
     id: 'untimed-code-units',
+    docs: docsUrl('untimed-code-units'),
     severity: 'error',
     description: 'An untimed (service-based) code is billed with more than one unit, or its minutes are counted in the total timed minutes.',
     fixable: true,

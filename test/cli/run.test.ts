@@ -1,0 +1,49 @@
+/** The CLI's main function with a fake terminal: behaviour that only shows on a TTY. */
+import assert from 'node:assert/strict';
+import { run, type Io } from '../../server/src/cli/main';
+import { md } from '../helpers';
+import { cleanup, tempDir } from './harness';
+
+function fakeIo(tty: boolean): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (s: string) => void (io.out += s),
+    stderr: (s: string) => void (io.err += s),
+    stdoutIsTTY: tty,
+    stderrIsTTY: tty,
+    env: {},
+    writeFile: () => assert.fail('nothing is written'),
+  };
+  return io;
+}
+
+describe('CLI on a terminal', () => {
+  const NOTE = md('---', 'discipline: PT', '---', '## Objective', '- 97110 Ther ex 15 min: bridges', '', 'Total timed minutes: 15', 'Total treatment time: 15 min');
+  let dir = '';
+  afterEach(() => cleanup(dir));
+
+  it('shows a progress counter on standard error for 20 or more files, and clears it', () => {
+    dir = tempDir(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`n${String(i).padStart(2, '0')}.note.md`, NOTE])));
+    const io = fakeIo(true);
+    assert.equal(run([dir], io), 0);
+    assert.match(io.err, /^\rtherapy-note-lint: 1\/25 files/);
+    assert.ok(io.err.includes('\rtherapy-note-lint: 25/25 files'));
+    assert.ok(io.err.endsWith('\r\u001b[K'));
+    assert.ok(io.out.includes('\u001b['), 'colour on a terminal');
+  });
+  it('no progress for fewer files, none when not a terminal; NO_COLOR turns colour off', () => {
+    dir = tempDir(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`n${i}.note.md`, NOTE])));
+    const piped = fakeIo(false);
+    run([dir], piped);
+    assert.deepEqual([piped.err, piped.out.includes('\u001b[')], ['', false]);
+    const few = fakeIo(true);
+    run([`${dir}/n1.note.md`], few);
+    assert.equal(few.err, '');
+    const noColor = { ...fakeIo(true), env: { NO_COLOR: '1' } };
+    let out = '';
+    noColor.stdout = (s: string) => void (out += s);
+    run([`${dir}/n1.note.md`], noColor);
+    assert.ok(!out.includes('\u001b['));
+  });
+});
