@@ -143,6 +143,12 @@ describe('note forms: intervention entries', () => {
     const m = model(objective('| CPT | Time |', '|---|---|', '| 97110 | 9:02-9:35 |', '', '| Service | Notes |', '|---|---|', '| Ther ex 97110 12 min | x |'));
     assert.deepEqual(m.entries.map((e) => [e.code, e.minutes]), [['97110', 33], ['97110', 12]]);
   });
+  it('table rows with Start and End columns and no minutes column: the range between them', () => {
+    const text = objective('| Code | Description | Start | End | Units |', '|---|---|---|---|---|', '| 97530 | Ther act | 10:02 AM | 10:25 AM | 2 |', '| 97110 | Ther ex | 11:50 | 12:05 | 1 |');
+    const m = model(text);
+    assert.deepEqual(m.entries.map((e) => [e.code, e.minutes]), [['97530', 23], ['97110', 15]]);
+    assert.equal(slice(text, m.entries[0].minutesRange!), '10:02 AM | 10:25 AM');
+  });
   it('plain lines that start with a code or name are entries; narrative lines are not', () => {
     const m = model(objective('Ther ex 97110 15 min: bridges 2x12', 'with verbal cues.', 'Gait training 10 min: 150 ft x2', 'Patient reports manual therapy helped.'));
     assert.deepEqual(m.entries.map((e) => [e.code, e.minutes, e.endLine - e.firstLine]), [['97110', 15, 2], ['97116', 10, 2]]);

@@ -481,6 +481,12 @@ function tableEntries(lines: LineIndex, table: Block, section: Section, codes: C
       const cell = cells[cols.minutes];
       const m = parseMinutesValue(line.slice(cell.start, cell.end));
       if (m !== null) cand.cellMinutes = { minutes: m, start: cell.start, end: cell.end };
+    } else if (cols.start !== undefined && cols.end !== undefined && cells[cols.start] && cells[cols.end]) {
+      // Start and End columns: the entry's time is the range between them.
+      const a = cells[cols.start];
+      const b = cells[cols.end];
+      const m = parseMinutesValue(`${a.text} - ${b.text}`);
+      if (m !== null) cand.cellMinutes = { minutes: m, start: a.start, end: b.end };
     }
     out.push(cand);
   }
@@ -528,6 +534,8 @@ interface Columns {
   code?: number;
   name?: number;
   minutes?: number;
+  start?: number;
+  end?: number;
   units?: number;
   modifiers?: number;
 }
@@ -541,6 +549,8 @@ export function classifyColumns(headers: string[]): Columns {
     };
     if (['code', 'codes', 'cpt', 'hcpcs'].includes(w)) set('code');
     else if (['min', 'mins', 'minutes', 'minute', 'time', 'duration'].includes(w)) set('minutes');
+    else if (['start', 'begin', 'from'].includes(w)) set('start');
+    else if (['end', 'stop', 'finish', 'to'].includes(w)) set('end');
     else if (['units', 'unit', 'qty', 'quantity'].includes(w)) set('units');
     else if (['modifier', 'modifiers', 'mod', 'mods'].includes(w)) set('modifiers');
     else if (['intervention', 'interventions', 'procedure', 'procedures', 'service', 'services', 'treatment', 'activity', 'name'].includes(w)) set('name');
