@@ -88,6 +88,11 @@ describe('note forms: intervention entries', () => {
     ['- Gait training 97116 — 1:55pm-2:10pm — 150 ft', '97116', 15, 'Gait training 97116', '1:55pm-2:10pm'],
     ['- 97110 10:05-10:15, 10:40-10:50: bridges', '97110', 20, '97110', '10:05-10:15, 10:40-10:50'],
     ['- 92507 Voice treatment, 50 min: resonant voice', '92507', 50, '92507', '50 min'],
+    ['- 97112 Neuro re-ed (2nd bout) — 12 min: sit-to-stand', '97112', 12, '97112 Neuro re-ed', '12 min'],
+    ['- 92507 Treatment of voice disorder — 30 min: hums', '92507', 30, '92507', '30 min'],
+    ['- 97110 bike warm-up, a total of 10 min', '97110', 10, '97110', '10 min'],
+    ['- 97530 Ther act 1 hr: kitchen tasks', '97530', 60, '97530 Ther act', '1 hr'],
+    ['- 97116 Gait training: 150 ft x2 then 12 min on the treadmill', '97116', null, '97116 Gait training', ''],
     ['- ADL training 97535, 12 min: shower transfer', '97535', 12, 'ADL training 97535', '12 min'],
     ['- Self-care/home management 25 min: dressing', '97535', 25, 'Self-care/home management', '25 min'],
     ['- Self care / home management 25 min: dressing', '97535', 25, 'Self care / home management', '25 min'],
@@ -270,6 +275,9 @@ describe('note forms: totals', () => {
     ['**Total timed minutes:** 38', 'timed', 38, '38'],
     ['- Total timed minutes = 38', 'timed', 38, '38'],
     ['TOTAL TIMED MINUTES: 38', 'timed', 38, '38'],
+    ['Total treatment time: 1 hr 10 min', 'treatment', 70, '1 hr 10 min'],
+    ['Total treatment time: 1h 10m', 'treatment', 70, '1h 10m'],
+    ['Total time: 1 hour', 'treatment', 60, '1 hour'],
   ];
   for (const [line, kind, value, valueText] of totals) {
     it(`"${line}"`, () => {

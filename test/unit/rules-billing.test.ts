@@ -218,6 +218,12 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
         output: null,
       },
       {
+        name: 'a total written with hours is set as "N min"',
+        code: note({ objective: [LIFT, BRIDGE], totals: ['Total timed minutes: 1 hr', 'Total treatment time: 1 hr 10 min'], billing: null }),
+        errors: [{ span: '17:1-17:26', includes: 'says 60, but the timed entries add up to 38' }],
+        output: note({ objective: [LIFT, BRIDGE], totals: ['Total timed minutes: 38 min', 'Total treatment time: 1 hr 10 min'], billing: null }),
+      },
+      {
         name: 'entries with minutes already exceed the total',
         code: note({ objective: ['- 97530 Ther act 23 min: lifting (LTG1)', '- 97110 Ther ex: bridges (LTG1)'], totals: ['Total timed minutes: 20', 'Total treatment time: 45 min'], billing: null }),
         errors: [{ span: '17:1-17:24', includes: 'already add up to 23' }],

@@ -76,10 +76,11 @@ export function analyze(note: NoteModel, settings: Settings, payer: PayerProfile
   let timedComplete = true;
   let untimedComplete = true;
   for (const f of codes.values()) {
-    if (f.entries.length === 0 || !f.info) continue;
+    if (f.entries.length === 0) continue;
     const all = f.entries.every((e) => e.minutes !== null);
     const known = f.entries.reduce((a, e) => a + (e.minutes ?? 0), 0);
     f.minutes = all ? known : null;
+    if (!f.info) continue; // an unknown code: neither timed nor untimed
     if (f.timed) {
       timedSum += known;
       timedComplete &&= all;

@@ -1,6 +1,6 @@
 /** Text edits shared by the rules' fixes. */
 import { walk, type Block } from './markdown';
-import type { BilledLine, NoteModel, Section } from './note';
+import type { BilledLine, NoteModel, Section, Total } from './note';
 import { classifyColumns, splitRow } from './note';
 import { contentStart } from './scan';
 import type { Position, TextEdit } from './types';
@@ -10,6 +10,11 @@ export function setUnitsEdit(b: BilledLine, units: number): TextEdit | null {
   if (b.unitsRange) return { range: b.unitsRange, newText: String(units) };
   if (b.form === 'table') return null;
   return { range: { start: b.range.end, end: b.range.end }, newText: ` x${units}` };
+}
+
+/** Sets a total's value: a number stays a number; a value written with hours becomes "N min". */
+export function setTotalEdit(t: Total, minutes: number): TextEdit {
+  return { range: t.valueRange, newText: t.hours ? `${minutes} min` : String(minutes) };
 }
 
 /** The innermost block of `type` containing `line`, whose parent is not of that type's item. */

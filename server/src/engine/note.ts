@@ -12,7 +12,7 @@ import {
 } from './scan';
 import { headingSection, labelAt, type SectionKind } from './sections';
 import { detectEol, LineIndex } from './text';
-import { parseMinutesValue, scanTimes, type TimeExpr } from './time';
+import { parseMinutesValue, scanTimes, timeAt, type TimeExpr } from './time';
 import type { Range } from './types';
 
 export type Soap = 'S' | 'O' | 'A' | 'P';
@@ -86,10 +86,13 @@ export interface BilledLine {
 
 export interface Total {
   kind: 'timed' | 'treatment';
+  /** Minutes. */
   value: number;
   line: number;
   range: Range;
+  /** The number, or the whole expression when written with hours ("1 hr 10 min"). */
   valueRange: Range;
+  hours: boolean;
 }
 
 export interface Directive {
@@ -305,6 +308,17 @@ function findTotals(lines: LineIndex, info: LineInfo): Total[] {
         let j = e;
         while (j < s.length && (isSpace(s[j]) || s[j] === '*' || s[j] === '_' || s[j] === ':' || s[j] === '=' || s[j] === '|' || isDash(s[j]))) j++;
         const numStart = j;
+        // "1 hr 10 min", "1h": the whole expression is the value.
+        const dur = timeAt(s, numStart);
+        if (dur && dur.kind === 'duration' && /h/i.test(s.slice(dur.start, dur.end))) {
+          out.push({
+            kind, value: dur.minutes, line: n, hours: true,
+            range: { start: { line: n, character: i }, end: { line: n, character: dur.end } },
+            valueRange: { start: { line: n, character: numStart }, end: { line: n, character: dur.end } },
+          });
+          i = dur.end - 1;
+          break;
+        }
         while (isDigit(s[j]) && j - numStart < 5) j++;
         if (j === numStart || isDigit(s[j]) || isAsciiLetter(s[j]) && !/^(min|mins|minutes|m)\b/i.test(s.slice(j))) break;
         if (s[j] === ':' && isDigit(s[j + 1])) break; // a clock time, not a total
@@ -312,7 +326,7 @@ function findTotals(lines: LineIndex, info: LineInfo): Total[] {
         const unit = /^\s*(minutes|minute|mins|min)\b\.?/i.exec(s.slice(j, j + 12));
         if (unit) valueEnd = j + unit[0].length;
         out.push({
-          kind, value: Number(s.slice(numStart, j)), line: n,
+          kind, value: Number(s.slice(numStart, j)), line: n, hours: false,
           range: { start: { line: n, character: i }, end: { line: n, character: valueEnd } },
           valueRange: { start: { line: n, character: numStart }, end: { line: n, character: j } },
         });

@@ -301,27 +301,34 @@ export function trailingTime(s: string, from: number, end: number): TimeExpr | n
   return prev !== undefined && (isDash(prev) || '(,;:|[='.includes(prev)) ? t : null;
 }
 
-const LABEL_STOP_WORDS = new Set(['for', 'with', 'of', 'to', 'in', 'at', 'on', 'x', 'then', 'while', 'after', 'before', 'from', 'into']);
+const LABEL_STOP_WORDS = new Set(['for', 'with', 'to', 'in', 'at', 'on', 'x', 'then', 'while', 'after', 'before', 'from', 'into']);
 
 /**
  * A time after a short label that names the service ("92507 Voice treatment, 50 min:",
- * "97162 PT evaluation, moderate complexity — 35 min: …"): at most five plain words, no
- * colon or sentence end before the time, no words like "for" or "with" (so "walked for
- * 6 minutes" is not it), and the time must close the label (a delimiter or the line end).
+ * "97162 PT evaluation, moderate complexity — 35 min: …", "NMR (2nd bout) — 12 min"): at
+ * most five words (plain words, ordinals, small numbers), no colon or sentence end before
+ * the time, no words like "for" or "with" (so "walked for 6 minutes" is not it), no
+ * measurements ("150 ft"), and the time must close the label (a delimiter or the line end).
  */
 export function labelTime(s: string, from: number, end: number): TimeExpr | null {
   let i = from;
   let words = 0;
   while (i < end) {
     const c = s[i];
-    if (c === ':' || c === '.' || c === ';' || c === '(') return null;
-    if (isSpace(c) || c === ',' || isDash(c) || c === '/' || c === '&' || MARKUP.includes(c)) {
+    if (c === ':' || c === '.' || c === ';') return null;
+    if (isSpace(c) || c === ',' || isDash(c) || c === '/' || c === '&' || c === '(' || c === ')' || c === '#' || MARKUP.includes(c)) {
       i++;
       continue;
     }
     if (isDigit(c) || c === 'x' || c === 'X' || c === '\u00d7') {
       const t = timeAt(s.slice(0, end), i);
-      if (!t) return null;
+      if (!t) {
+        // An ordinal or a number in the label ("2nd bout", "#2") is still label.
+        const m = /^\d{1,2}(st|nd|rd|th)?(?![\w:.])/i.exec(s.slice(i, Math.min(end, i + 5)));
+        if (!m || ++words > 5) return null;
+        i += m[0].length;
+        continue;
+      }
       let j = skipSpaces(s, t.end, end);
       while (j < end && MARKUP.includes(s[j])) j++;
       return j >= end || ':.,;)'.includes(s[j]) || isDash(s[j]) ? t : null;

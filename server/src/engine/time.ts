@@ -38,7 +38,7 @@ function readNumber(s: string, i: number): [number, number] | null {
 }
 
 const MINUTE_WORDS = ['minutes', 'minute', 'mins', 'min'];
-const HOUR_WORDS = ['hours', 'hour', 'hrs', 'hr'];
+const HOUR_WORDS = ['hours', 'hour', 'hrs', 'hr', 'h'];
 
 /** Matches one of `words` (case-insensitive) at `i`, not followed by a letter. */
 function readWord(s: string, i: number, words: string[]): number {
@@ -71,7 +71,8 @@ function readDuration(s: string, i: number): TimeExpr | null {
     const m = skipSpaces(s, hourEnd);
     const more = readNumber(s, m);
     if (more) {
-      const w = readWord(s, skipSpaces(s, more[1]), MINUTE_WORDS);
+      // "1 hr 15 min", "1h 15m" (an "m" after hours is minutes)
+      const w = readWord(s, skipSpaces(s, more[1]), [...MINUTE_WORDS, 'm']);
       if (w >= 0) {
         minutes += more[0];
         end = w;

@@ -1,3 +1,4 @@
+import { setTotalEdit } from '../edits';
 import { docsUrl, lineNo, type Rule } from '../rule';
 import { untimedCountedInTotal } from './untimed-code-units';
 
@@ -15,7 +16,7 @@ export const rule: Rule = {
     const parts = analysis.timedCodes.filter((f) => f.minutes !== null).map((f) => `${f.code} ${f.minutes}`).join(' + ');
     if (timedTotal && analysis.timedCodes.length > 0 && !untimedCountedInTotal(analysis)) {
       if (timedComplete && timedSum !== timedTotal.value) {
-        const fix = { title: `Set total timed minutes to ${timedSum}`, edits: [{ range: timedTotal.valueRange, newText: String(timedSum) }] };
+        const fix = { title: `Set total timed minutes to ${timedSum}`, edits: [setTotalEdit(timedTotal, timedSum)] };
         report({
           message: `Total timed minutes at line ${lineNo(timedTotal.range)} says ${timedTotal.value}, but the timed entries add up to ${timedSum} (${parts}).`,
           range: timedTotal.range,
@@ -39,7 +40,7 @@ export const rule: Rule = {
         report({
           message: `Total treatment time at line ${lineNo(treatmentTotal.range)} says ${treatmentTotal.value} min, less than the ${timed} timed minutes${untimed} it must include.`,
           range: treatmentTotal.range,
-          suggestions: [{ title: `Set total treatment time to ${floor}`, edits: [{ range: treatmentTotal.valueRange, newText: String(floor) }] }],
+          suggestions: [{ title: `Set total treatment time to ${floor}`, edits: [setTotalEdit(treatmentTotal, floor)] }],
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { setUnitsEdit } from '../edits';
+import { setTotalEdit, setUnitsEdit } from '../edits';
 import { docsUrl, lineNo, type Rule } from '../rule';
 
 /** The documented total timed minutes equal the timed entries plus the untimed ones. */
@@ -41,7 +41,7 @@ export const rule: Rule = {
     if (untimedCountedInTotal(analysis)) {
       const t = analysis.timedTotal!;
       const untimed = [...analysis.codes.values()].filter((f) => !f.timed && f.info && f.minutes).map((f) => `${f.code} ${f.minutes}`).join(', ');
-      const fix = { title: `Set total timed minutes to ${analysis.timedSum}`, edits: [{ range: t.valueRange, newText: String(analysis.timedSum) }] };
+      const fix = { title: `Set total timed minutes to ${analysis.timedSum}`, edits: [setTotalEdit(t, analysis.timedSum)] };
       report({
         message: `Total timed minutes at line ${lineNo(t.range)} (${t.value}) counts the minutes of untimed codes (${untimed}); only timed codes count, so it should be ${analysis.timedSum}. Untimed minutes belong in the total treatment time (MCPM Ch. 5 §20.2 C).`,
         range: t.range,
