@@ -53,7 +53,7 @@ const TOTALS = ['Total timed minutes: 38', 'Total treatment time: 45 min'];
       {
         name: 'CMS Example 4: ultrasound billed too (4 units for 49 min)',
         code: example4(['- 97110 x1 GP', '- 97140 x1 GP', '- 97116 x1 GP', '- 97035 x1 GP']),
-        errors: [{ span: within(example4(['- 97110 x1 GP', '- 97140 x1 GP', '- 97116 x1 GP', '- 97035 x1 GP']), '97035 x1', '1'), includes: '97035 is billed ×1 at line 32, but its 8 min support ×0.', suggestions: ['Remove the 97035 billing line (its minutes earn no unit)'] }],
+        errors: [{ span: within(example4(['- 97110 x1 GP', '- 97140 x1 GP', '- 97116 x1 GP', '- 97035 x1 GP']), '97035 x1', '1'), includes: '97035 is billed ×1 at line 32, but its 8 min support ×0.', suggestions: [{ title: 'Remove the 97035 billing line (its minutes earn no unit)', output: example4(['- 97110 x1 GP', '- 97140 x1 GP', '- 97116 x1 GP']) }] }],
         output: null,
       },
       {

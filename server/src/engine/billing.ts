@@ -120,9 +120,11 @@ export function explainTotal(minutes: number): string {
   return `${fmt(minutes)} min → ${plural(units, 'unit')} (${lo}–${hi} min = ${units})`;
 }
 
-function fmt(n: number): string {
+/** Minutes for messages: whole numbers as they are, fractions to one decimal. */
+export function formatMinutes(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
+const fmt = formatMinutes;
 
 /** The arithmetic behind a result, in one or two sentences. */
 export function explain(result: UnitsResult): string {

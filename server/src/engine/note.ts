@@ -40,7 +40,6 @@ export interface Entry {
   unknownCode?: { code: string; range: Range };
   known: boolean;
   timed: boolean;
-  via: 'code' | 'name';
   form: 'heading' | 'list' | 'table' | 'line';
   section: Section;
   firstLine: number;
@@ -54,8 +53,6 @@ export interface Entry {
   /** Minutes of the entry (null when no time is written next to the code or name). */
   minutes: number | null;
   minutesRange?: Range;
-  /** Offset where a minutes placeholder belongs (just after the code/name). */
-  minutesInsertOffset: number;
   /** The entry's text (all its lines). */
   text: string;
 }
@@ -583,7 +580,6 @@ function makeEntry(lines: LineIndex, c: Candidate, endLine: number, section: Sec
     code: c.d.code.toUpperCase(),
     known: !!info,
     timed: !!info?.timed,
-    via: c.d.codeStart !== undefined && c.d.unknownToken === undefined ? 'code' : 'name',
     form: c.form,
     section,
     firstLine: n,
@@ -591,7 +587,6 @@ function makeEntry(lines: LineIndex, c: Candidate, endLine: number, section: Sec
     range: { start: { line: n, character: Math.min(first, c.d.start) }, end: { line: lastLine, character: contentEnd(lines.line(lastLine)) } },
     designatorRange: { start: { line: n, character: c.d.start }, end: { line: n, character: c.d.end } },
     minutes: null,
-    minutesInsertOffset: base + c.d.end,
     text: lines.text.slice(base + Math.min(first, c.d.start), lines.ends[lastLine]),
   };
   if (c.d.codeStart !== undefined) entry.codeRange = { start: { line: n, character: c.d.codeStart }, end: { line: n, character: c.d.codeEnd! } };
@@ -632,7 +627,7 @@ function labelledTime(lines: LineIndex, from: number, to: number): (TimeExpr & {
     const s = lines.line(n);
     let i = contentStart(s);
     while (s[i] === '*' || s[i] === '_') i++;
-    const m = /^(time|minutes|mins|duration|treatment time)\s*[*_]*\s*[:=]\s*[*_]*\s*/i.exec(s.slice(i, i + 40));
+    const m = /^(time|minutes|mins|duration|treatment time)[\s*_]*[:=][\s*_]*/i.exec(s.slice(i, i + 40));
     if (!m) continue;
     const at = i + m[0].length;
     const rest = s.slice(at);
@@ -898,7 +893,7 @@ function readUnitsAndModifiers(
     }
     // "units: 2", "units 2", "qty 2"
     if (isAsciiLetter(c) && !isWordChar(s[i - 1])) {
-      const m = /^(units?|qty)\s*[:=]?\s*(\d{1,3})(?!\d)/i.exec(s.slice(i, i + 16));
+      const m = /^(units?|qty)[\s:=]*(\d{1,3})(?!\d)/i.exec(s.slice(i, i + 16));
       if (m) {
         const numAt = i + m[0].length - m[2].length;
         if (!haveUnits) {

@@ -3,7 +3,7 @@
  * "Timed 38 min → 3 units: 97530 ×2, 97110 ×1 (CMS) · billed 3 ✓".
  */
 import type { Analysis } from './analysis';
-import { checkAllocation, unitsForMinutes } from './billing';
+import { checkAllocation, formatMinutes, unitsForMinutes } from './billing';
 
 export interface BillingStatus {
   /** Timed units billed (null when nothing timed is billed). */
@@ -27,9 +27,7 @@ export function billingStatus(a: Analysis): BillingStatus {
 
 const METHOD_LABEL = { cms: 'CMS', ama: 'AMA per code' } as const;
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
+const fmt = formatMinutes;
 
 export function summaryLine(a: Analysis): string {
   const s = a.summary;

@@ -1,6 +1,8 @@
-import { explain, explainTotal, totalMinutesReading, unitsForMinutes } from '../billing';
+import type { CodeFacts } from '../analysis';
+import { explain, explainTotal, formatMinutes, totalMinutesReading, unitsForMinutes } from '../billing';
 import { setUnitsEdit } from '../edits';
-import { docsUrl, lineNo, type Rule } from '../rule';
+import type { NoteModel } from '../note';
+import { docsUrl, lineNo, type Report, type Rule } from '../rule';
 import type { Fix, TextEdit } from '../types';
 
 export const rule: Rule = {
@@ -18,6 +20,7 @@ export const rule: Rule = {
     const billedTimed = [...analysis.codes.values()].filter((f) => f.timed && f.billed.length > 0 && f.entries.length > 0);
     if (billedTimed.length === 0) return;
     const billingSection = note.sections.find((s) => s.kind === 'billing');
+    const dayRange = billingSection?.titleRange ?? billedTimed[0].billed[0].range;
 
     if (units) {
       // billing-rules.md §1.5: billed by total minutes where a code with no leftover minutes
@@ -30,7 +33,7 @@ export const rule: Rule = {
           .filter((e): e is TextEdit => e !== null);
         report({
           message: `The billed units give the remaining unit to the code with the most total minutes (${units.codes.filter((c) => alt.get(c.code)! > c.full).map((c) => c.code).join(', ')}), the literal wording of CMS Example 4. CMS's worked examples give it to the largest leftover minutes instead (Example 3). No CMS example covers a code with no leftover minutes; check with the payer. ${explain(units)}`,
-          range: billingSection?.titleRange ?? billedTimed[0].billed[0].range,
+          range: dayRange,
           severity: 'warning',
           suggestions: edits.length > 0 ? [{ title: 'Bill by the largest leftover minutes', edits }] : [],
         });
@@ -39,36 +42,16 @@ export const rule: Rule = {
       let perCode = 0;
       for (const f of billedTimed) {
         const a = f.allocation!;
-        const billed = f.billedUnits!;
-        if (billed >= a.min && billed <= a.max) continue;
+        if (f.billedUnits! >= a.min && f.billedUnits! <= a.max) continue;
         perCode++;
-        const last = f.billed[f.billed.length - 1];
-        const want = a.min === a.max ? `×${a.min}` : `×${a.min} or ×${a.max}`;
         const detail = payer.method === 'ama' ? `AMA per-code method: ${f.code} ${explainTotal(a.minutes)}.` : explain(units);
-        const one = f.billed.length === 1 ? f.billed[0] : null;
-        const edit = (n: number): TextEdit | null => (one && n > 0 ? setUnitsEdit(one, n) : null);
-        const fixFor = (n: number): Fix | undefined => {
-          const e = edit(n);
-          return e ? { title: `Bill ${f.code} ×${n}`, edits: [e] } : undefined;
-        };
-        const options = a.min === a.max ? [a.min] : [a.min, a.max];
-        const suggestions = options.map(fixFor).filter((x): x is Fix => !!x);
-        if (one && a.max === 0) suggestions.push({ title: `Remove the ${f.code} billing line (its minutes earn no unit)`, edits: [removeLine(note, one.line)] });
-        report({
-          message: `${f.code} is billed ×${billed} at line ${lineNo(last.range)}, but its ${fmt(a.minutes)} min support ${want}. ${detail}`,
-          range: one?.unitsRange ?? last.range,
-          fix: a.min === a.max ? fixFor(a.min) : undefined,
-          suggestions,
-        });
+        report(codeReport(note, f, a.min, a.max, a.minutes, detail));
       }
       if (perCode > 0) return;
       const billedTotal = billedTimed.reduce((s, f) => s + f.billedUnits!, 0);
       const unbilled = [...analysis.codes.values()].some((f) => f.timed && f.entries.length > 0 && f.billed.length === 0 && (f.allocation?.min ?? 0) > 0);
       if (billedTotal === units.totalUnits || unbilled) return; // documented-not-billed explains a shortfall
-      report({
-        message: `Billed timed units total ${billedTotal}, but the documented timed minutes support ${units.totalUnits}. ${explain(units)}`,
-        range: billingSection?.titleRange ?? billedTimed[0].billed[0].range,
-      });
+      report({ message: `Billed timed units total ${billedTotal}, but the documented timed minutes support ${units.totalUnits}. ${explain(units)}`, range: dayRange });
       return;
     }
 
@@ -77,39 +60,47 @@ export const rule: Rule = {
       for (const f of billedTimed) {
         if (f.minutes === null) continue;
         const want = unitsForMinutes(f.minutes);
-        if (f.billedUnits === want) continue;
-        const one = f.billed.length === 1 ? f.billed[0] : null;
-        const e = one && want > 0 ? setUnitsEdit(one, want) : null;
-        const fix = e ? { title: `Bill ${f.code} ×${want}`, edits: [e] } : undefined;
-        report({
-          message: `${f.code} is billed ×${f.billedUnits} at line ${lineNo(f.billed[f.billed.length - 1].range)}, but its ${fmt(f.minutes)} min support ×${want}. AMA per-code method: ${f.code} ${explainTotal(f.minutes)}.`,
-          range: one?.unitsRange ?? f.billed[f.billed.length - 1].range,
-          fix,
-          suggestions: fix ? [fix] : [],
-        });
+        if (f.billedUnits !== want) report(codeReport(note, f, want, want, f.minutes, `AMA per-code method: ${f.code} ${explainTotal(f.minutes)}.`));
       }
       return;
     }
-    // Under CMS the day's documented total still bounds the units.
+    // Under CMS the day's documented total still bounds the units. Codes billed without any
+    // entry are billed-not-documented's; they are left out here.
     if (!analysis.timedTotal) return;
     const total = analysis.timedTotal.value;
     const expected = unitsForMinutes(total);
-    // Codes billed without any entry are billed-not-documented's; they are left out here.
     const billedTotal = billedTimed.reduce((s, f) => s + f.billedUnits!, 0);
     if (billedTotal === expected) return;
     report({
       message: `Billed timed units total ${billedTotal}, but the documented total timed minutes support ${expected}: CMS total-time method: ${explainTotal(total)}.`,
-      range: billingSection?.titleRange ?? billedTimed[0].billed[0].range,
+      range: dayRange,
     });
   },
 };
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+/** A code billed outside the units [min, max] its minutes allow: the message, the fix (one right answer) and the choices. */
+function codeReport(note: NoteModel, f: CodeFacts, min: number, max: number, minutes: number, detail: string): Report {
+  const last = f.billed[f.billed.length - 1];
+  const one = f.billed.length === 1 ? f.billed[0] : null;
+  const fixFor = (n: number): Fix | undefined => {
+    const e = one && n > 0 ? setUnitsEdit(one, n) : null;
+    return e ? { title: `Bill ${f.code} ×${n}`, edits: [e] } : undefined;
+  };
+  const suggestions = (min === max ? [min] : [min, max]).map(fixFor).filter((x): x is Fix => !!x);
+  if (one && max === 0) suggestions.push({ title: `Remove the ${f.code} billing line (its minutes earn no unit)`, edits: [removeLine(note, one.line)] });
+  return {
+    message: `${f.code} is billed ×${f.billedUnits} at line ${lineNo(last.range)}, but its ${formatMinutes(minutes)} min support ${min === max ? `×${min}` : `×${min} or ×${max}`}. ${detail}`,
+    range: one?.unitsRange ?? last.range,
+    fix: min === max ? fixFor(min) : undefined,
+    suggestions,
+  };
 }
 
-function removeLine(note: import('../note').NoteModel, line: number): TextEdit {
-  const next = line + 1 < note.lines.lineCount ? { line: line + 1, character: 0 } : { line, character: note.lines.ends[line] - note.lines.starts[line] };
-  const start = line + 1 < note.lines.lineCount || line === 0 ? { line, character: 0 } : { line: line - 1, character: note.lines.ends[line - 1] - note.lines.starts[line - 1] };
-  return { range: { start, end: next }, newText: '' };
+/** Deletes line `n` with its line break. */
+function removeLine(note: NoteModel, n: number): TextEdit {
+  const { lines } = note;
+  const last = n + 1 >= lines.lineCount;
+  const start = last && n > 0 ? { line: n - 1, character: lines.ends[n - 1] - lines.starts[n - 1] } : { line: n, character: 0 };
+  const end = last ? { line: n, character: lines.ends[n] - lines.starts[n] } : { line: n + 1, character: 0 };
+  return { range: { start, end }, newText: '' };
 }
