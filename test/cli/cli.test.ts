@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { md } from '../helpers';
@@ -237,11 +237,22 @@ describe('CLI (dist/cli.js)', function () {
       assert.equal(readFileSync(join(dir, 'README.md'), 'utf8'), README.replace('97530', '97530 x9'));
       assert.equal(statSync(join(dir, 'good.note.md')).mtimeMs, before);
     });
-    it('keeps the file’s permissions', () => {
-      dir = tempDir({ 'bad.note.md': BAD });
-      require('node:fs').chmodSync(join(dir, 'bad.note.md'), 0o600);
-      cli(['--fix', 'bad.note.md'], dir);
-      assert.equal(statSync(join(dir, 'bad.note.md')).mode & 0o777, 0o600);
+    it('keeps the file’s permissions exactly, whatever the umask', () => {
+      dir = tempDir({ 'a.note.md': BAD, 'b.note.md': BAD });
+      chmodSync(join(dir, 'a.note.md'), 0o600);
+      chmodSync(join(dir, 'b.note.md'), 0o664);
+      cli(['--fix', '.'], dir);
+      assert.equal(statSync(join(dir, 'a.note.md')).mode & 0o777, 0o600);
+      assert.equal(statSync(join(dir, 'b.note.md')).mode & 0o777, 0o664);
+      assert.ok(readFileSync(join(dir, 'b.note.md'), 'utf8').includes('97530 x2 GP'));
+    });
+    it('fixes the file a symbolic link points to and keeps the link', () => {
+      dir = tempDir({ 'real/a.note.md': BAD });
+      symlinkSync(join(dir, 'real/a.note.md'), join(dir, 'link.note.md'));
+      cli(['--fix', 'link.note.md'], dir);
+      assert.ok(lstatSync(join(dir, 'link.note.md')).isSymbolicLink());
+      assert.ok(readFileSync(join(dir, 'real/a.note.md'), 'utf8').includes('97530 x2 GP'));
+      assert.deepEqual(readdirSync(join(dir, 'real')), ['a.note.md']);
     });
   });
 });

@@ -1,5 +1,4 @@
 /** `therapy-note-lint` (dist/cli.js). */
-import { writeFileSync } from 'node:fs';
 import { run } from './main';
 import { writeFileAtomic } from './write';
 
@@ -10,7 +9,7 @@ try {
     stdoutIsTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
     env: process.env,
-    writeFile: (p, d) => (p.endsWith('.md') ? writeFileAtomic(p, d) : writeFileSync(p, d)),
+    writeFile: writeFileAtomic,
   });
 } catch (err) {
   // Never a stack trace or an error message (either could quote a note): the kind is enough.
