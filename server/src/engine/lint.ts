@@ -111,9 +111,20 @@ function classifyPath(settings: Settings, filePath: string | undefined): 'includ
   if (!filePath || (settings.include.length === 0 && settings.exclude.length === 0)) return 'auto';
   const rel = relativeTo(settings.baseDir, filePath);
   if (rel === null) return 'auto';
-  if (settings.exclude.length > 0 && picomatch(settings.exclude, { dot: true })(rel)) return 'excluded';
-  if (settings.include.length > 0 && picomatch(settings.include, { dot: true })(rel)) return 'included';
+  if (settings.exclude.length > 0 && matcher(settings.exclude)(rel)) return 'excluded';
+  if (settings.include.length > 0 && matcher(settings.include)(rel)) return 'included';
   return 'auto';
+}
+
+/** Glob matchers, compiled once per pattern list (settings live as long as their configuration). */
+const matchers = new WeakMap<string[], (path: string) => boolean>();
+function matcher(globs: string[]): (path: string) => boolean {
+  let m = matchers.get(globs);
+  if (!m) {
+    m = picomatch(globs, { dot: true });
+    matchers.set(globs, m);
+  }
+  return m;
 }
 
 /** A forward-slash path relative to `base`, or null when the file is not under it. */
