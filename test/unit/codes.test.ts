@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BUILTIN_CODES, CodeTable } from '../../server/src/engine/codes';
+import { BUILTIN_CODES, CodeTable, normalizeName } from '../../server/src/engine/codes';
 
 /** billing-rules.md §3: every code with its timed/untimed classification. */
 const TIMED = ['97110', '97112', '97113', '97116', '97124', '97129', '97130', '97140', '97530', '97533', '97535', '97537', '97542', '97750', '97755', '97760', '97761', '97763', '97032', '97033', '97034', '97035', '97036', 'G0237', 'G0238', 'S8948'];
@@ -25,6 +25,7 @@ describe('code table (billing-rules.md §3)', () => {
       ['gait training', '97116'], ['self-care/home management', '97535'], ['adl training', '97535'], ['group therapy', '97150'],
     ];
     for (const [name, code] of names) assert.equal(table.names.find((n) => n.key === name)?.code, code, name);
+    assert.equal(normalizeName('Neuro re\u2012ed'), 'neuro re-ed');
   });
   it('suggests the nearest known codes for a typo', () => {
     assert.deepEqual(table.nearest('9753'), ['97530', '97533', '97535']);

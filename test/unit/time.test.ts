@@ -29,6 +29,7 @@ describe('time expressions (note-format.md, "Minutes of an entry")', () => {
     ['10:05-10:28', 23],
     ['10:05–10:28', 23],
     ['10:05—10:28', 23],
+    ['10:05\u201210:28', 23], // figure dash: every dash is alike
     ['10:05 to 10:28', 23],
     ['10:05 - 10:28', 23],
     ['1:55pm-2:10pm', 15],

@@ -7,6 +7,8 @@
  * minutes; untimed (service-based) codes are billed as one unit (MCPM Ch. 5 §20.2 B).
  */
 
+import { isDash } from './chars';
+
 export interface CodeInfo {
   code: string;
   label: string;
@@ -217,7 +219,7 @@ export function normalizeName(s: string): string {
   let space = false;
   for (const ch of s.toLowerCase()) {
     let c = ch;
-    if (c === '\u2013' || c === '\u2014' || c === '\u2010' || c === '\u2011' || c === '\u2212') c = '-';
+    if (isDash(c)) c = '-';
     if (c === ' ' || c === '\t') {
       space = true;
       continue;

@@ -6,9 +6,9 @@
 import type { CodeTable } from './codes';
 import { findFrontMatter, parseFrontMatter, type FrontMatter } from './frontmatter';
 import { ancestor, parseBlocks, walk, type Block } from './markdown';
+import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, skipSpaces } from './chars';
 import {
-  codeTokenAt, contentEnd, contentStart, isAsciiLetter, isDash, isDigit, isSpace, isWordChar, readDesignator,
-  labelTime, scanCodes, skipSpaces, trailingTime, type Designator,
+  codeTokenAt, contentEnd, contentStart, readDesignator, labelTime, scanCodes, trailingTime, type Designator,
 } from './scan';
 import { headingSection, labelAt, type SectionKind } from './sections';
 import { detectEol, LineIndex } from './text';

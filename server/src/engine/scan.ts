@@ -2,29 +2,11 @@
  * Small hand-written scanners over one line of source text: list markers, codes,
  * procedure names, modifiers and units. Each runs in one pass without backtracking.
  */
+import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, skipSpaces } from './chars';
 import type { CodeTable } from './codes';
+
 import { scanTimes, timeAt, type TimeExpr } from './time';
 
-export function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\u00a0';
-}
-export function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-export function isAsciiLetter(c: string | undefined): boolean {
-  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-}
-export function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && (isDigit(c) || /\p{L}/u.test(c));
-}
-export function skipSpaces(s: string, i: number, end = s.length): number {
-  while (i < end && isSpace(s[i])) i++;
-  return i;
-}
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2212';
-export function isDash(c: string | undefined): boolean {
-  return c !== undefined && DASHES.includes(c);
-}
 const MARKUP = '*_`~';
 
 /**

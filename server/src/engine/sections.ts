@@ -2,7 +2,7 @@
  * Section names (note-format.md, "Sections"): SOAP sections by name or letter, and the
  * Goals, Interventions and Billing sections, as headings or as labels with a colon.
  */
-import { isDash, isSpace, skipSpaces } from './scan';
+import { isDash, isSpace, skipSpaces } from './chars';
 
 export type SectionKind = 'S' | 'O' | 'A' | 'P' | 'goals' | 'interventions' | 'billing';
 

@@ -4,25 +4,14 @@
  * `10:05 to 10:28`, `1:55pm-2:10pm`. A hand-written scanner: one pass, no backtracking.
  */
 
+import { isDash, isDigit, isLetter, skipSpaces } from './chars';
+
 export interface TimeExpr {
   /** Offsets within the scanned string. */
   start: number;
   end: number;
   minutes: number;
   kind: 'duration' | 'range';
-}
-
-const DASHES = new Set(['-', '\u2013', '\u2014', '\u2010', '\u2011', '\u2212']);
-
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-function isLetter(c: string | undefined): boolean {
-  return c !== undefined && /\p{L}/u.test(c);
-}
-function skipSpaces(s: string, i: number): number {
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\u00a0')) i++;
-  return i;
 }
 
 /** Reads a run of digits with an optional decimal part; returns [value, end] or null. */
@@ -120,7 +109,7 @@ function readRange(s: string, i: number): TimeExpr | null {
   const a = readClock(s, i);
   if (!a) return null;
   let j = skipSpaces(s, a.end);
-  if (DASHES.has(s[j])) j++;
+  if (isDash(s[j])) j++;
   else if (s.slice(j, j + 2).toLowerCase() === 'to' && !isLetter(s[j + 2])) j += 2;
   else return null;
   j = skipSpaces(s, j);
