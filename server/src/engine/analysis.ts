@@ -91,7 +91,7 @@ export function analyze(note: NoteModel, settings: Settings, payer: PayerProfile
   }
   // An entry whose code is unknown may be timed: its minutes cannot be placed, so the
   // timed minutes are not complete (no computed total may replace a written one).
-  if (codes.size > 0 && [...codes.values()].some((f) => !f.info && f.entries.length > 0)) timedComplete = false;
+  if ([...codes.values()].some((f) => !f.info && f.entries.length > 0)) timedComplete = false;
   const timedCodes = [...codes.values()].filter((f) => f.timed && f.entries.length > 0);
   const units = timedComplete && timedCodes.length > 0 ? computeUnits(payer.method, timedCodes.map((f) => ({ code: f.code, minutes: f.minutes! }))) : null;
   if (units) for (const a of units.codes) codes.get(a.code)!.allocation = a;

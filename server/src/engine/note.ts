@@ -944,25 +944,19 @@ function billedRow(lines: LineIndex, n: number, cols: Columns, section: Section,
     }
   }
   // Modifiers from the modifier column, else from any cell after the code; units likewise when no column.
+  // Reads s[a, b): returns its modifiers, and takes its units when allowed and none is known yet.
+  const read = (a: number, b: number, takeUnits: boolean): BilledLine['modifiers'] => {
+    const found = { units: item.units, unitsRange: item.unitsRange, modifiers: [] as BilledLine['modifiers'] };
+    readUnitsAndModifiers(s, a, b, found, at);
+    if (takeUnits && !item.unitsRange && found.unitsRange) {
+      item.units = found.units;
+      item.unitsRange = found.unitsRange;
+    }
+    return found.modifiers;
+  };
   const scan = cols.modifiers !== undefined ? [cells[cols.modifiers]].filter(Boolean) : cells.filter((c) => c !== codeCell);
-  for (const cell of scan) {
-    const tmp = { units: item.units, unitsRange: item.unitsRange, modifiers: [] as BilledLine['modifiers'] };
-    readUnitsAndModifiers(s, cell.start, cell.end, tmp, at);
-    item.modifiers.push(...tmp.modifiers);
-    if (cols.units === undefined && !item.unitsRange && tmp.unitsRange) {
-      item.units = tmp.units;
-      item.unitsRange = tmp.unitsRange;
-    }
-  }
-  if (codeCell.end > tok.end) {
-    const tmp = { units: item.units, unitsRange: item.unitsRange, modifiers: [] as BilledLine['modifiers'] };
-    readUnitsAndModifiers(s, tok.end, codeCell.end, tmp, at);
-    item.modifiers.unshift(...tmp.modifiers);
-    if (!item.unitsRange && tmp.unitsRange) {
-      item.units = tmp.units;
-      item.unitsRange = tmp.unitsRange;
-    }
-  }
+  for (const cell of scan) item.modifiers.push(...read(cell.start, cell.end, cols.units === undefined));
+  if (codeCell.end > tok.end) item.modifiers.unshift(...read(tok.end, codeCell.end, true));
   return item;
 }
 
