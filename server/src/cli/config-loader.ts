@@ -29,6 +29,13 @@ export class ConfigResolver {
     return s;
   }
 
+  /** Forgets every configuration found or loaded (the language server calls it when a configuration file changes). */
+  invalidate(): void {
+    this.byDir.clear();
+    this.loaded.clear();
+    this.fallback = null;
+  }
+
   private nearest(dir: string): string | null {
     const chain: string[] = [];
     let found: string | null = null;
