@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 import { build } from 'esbuild';
-import { readFileSync, chmodSync } from 'node:fs';
+import { readFileSync, readdirSync, chmodSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const common = {
@@ -18,9 +18,24 @@ const common = {
   banner: { js: "var __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The rule pages, embedded into the server for hovers (a finding's why and examples).
+// Scanned, not listed: every docs/rules/<id>.md present at build time.
+const rulesDir = new URL('../docs/rules/', import.meta.url);
+const rulePages = Object.fromEntries(
+  readdirSync(rulesDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => [f.slice(0, -3), readFileSync(new URL(f, rulesDir), 'utf8')]),
+);
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    define: { ...common.define, __RULE_PAGES__: JSON.stringify(rulePages) },
+  }),
   build({ ...common, entryPoints: ['server/src/cli/index.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

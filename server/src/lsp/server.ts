@@ -1,0 +1,582 @@
+/**
+ * The language server: a thin adapter from LSP to the engine (`lint()`) and its editor
+ * helpers (`engine/editor.ts`). Every handler catches its own errors, logs the file and
+ * rule id (never note text) and returns an empty result.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  LSPErrorCodes, MarkupKind, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type ClientCapabilities, type CodeAction, type CodeLens, type CompletionItem, type Connection,
+  type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams, type InitializeResult, type SymbolInformation,
+  type TextEdit as LspTextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigResolver } from '../cli/config-loader';
+import { VERSION } from '../cli/version';
+import { ConfigError } from '../engine/config';
+import {
+  billingSummary, codeAt, codeHover, codeLenses, completionCandidates, disableFileEdit, disableLineEdit, documentSymbols,
+  findingHover, fixAllText, intersects, contains, minimalEdit, placeholderText, type BillingSummaryResult, type EditorSymbol,
+} from '../engine/editor';
+import { docsUrl, INTERNAL_ERROR, lint, type LintResult } from '../engine/lint';
+import { RULES_BY_ID } from '../engine/rules';
+import type { Settings } from '../engine/settings';
+import type { Finding, Position, Range, TextEdit } from '../engine/types';
+import { rulePage } from './rule-pages';
+import {
+  configKeys, DEFAULT_CLIENT_SETTINGS, isInside, mergeSettings, nearestConfig, normalizeClientSettings, type ClientSettings,
+} from './settings';
+
+export const SOURCE = 'therapy-note-lint';
+export const FIX_ALL_KIND = 'source.fixAll.therapy-note-lint';
+export const BILLING_SUMMARY_REQUEST = 'therapyNoteLint/billingSummary';
+export const LINT_WORKSPACE_COMMAND = 'therapyNoteLint.lintWorkspace';
+export const SHOW_BILLING_SUMMARY_COMMAND = 'therapyNoteLint.showBillingSummary';
+const SECTION = 'therapyNoteLint';
+const CONFIG_GLOB = '**/.therapy-note-lint.json';
+const PUSH_DELAY_MS = 150;
+
+interface Capabilities {
+  pull: boolean;
+  snippetEdits: boolean;
+  documentChanges: boolean;
+  configuration: boolean;
+  watchDynamic: boolean;
+  configDynamic: boolean;
+  diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
+  hierarchicalSymbols: boolean;
+  workspaceFolders: boolean;
+}
+
+function readCapabilities(c: ClientCapabilities): Capabilities {
+  return {
+    pull: !!c.textDocument?.diagnostic,
+    snippetEdits: !!(c.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport && !!c.workspace?.workspaceEdit?.documentChanges,
+    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+    configuration: !!c.workspace?.configuration,
+    watchDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    configDynamic: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
+    codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
+    hierarchicalSymbols: !!c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+  };
+}
+
+interface Folder {
+  uri: string;
+  path: string;
+}
+
+/** A linted document: the result, the settings used, and whether its text starts with a BOM (positions shift by one on line 0). */
+interface Linted {
+  result: LintResult;
+  settings: Settings;
+  client: ClientSettings;
+  bom: boolean;
+}
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function errName(err: unknown): string {
+  return err instanceof Error ? err.name : 'error';
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let caps = readCapabilities({});
+  let trusted = true;
+  let folders: Folder[] = [];
+  let globalClientSettings: unknown = undefined;
+  const resolver = makeResolver(true);
+  let configResolver = resolver;
+  const clientSettings = new Map<string, Promise<ClientSettings>>();
+  const cache = new Map<string, { version: number; generation: number; linted: Linted | null }>();
+  let generation = 0;
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Closed files whose diagnostics lintWorkspace pushed. */
+  const pushedClosed = new Set<string>();
+  /** Configuration files with a published error, and messages already shown. */
+  const configErrorFiles = new Set<string>();
+  const shownConfigErrors = new Set<string>();
+
+  const log = (msg: string) => connection.console.log(msg);
+  const fail = (what: string, uri: string, err: unknown, ruleId?: string) =>
+    connection.console.error(`${what} failed for ${uriToPath(uri) ?? uri}${ruleId ? ` (rule ${ruleId})` : ''}: ${errName(err)}`);
+
+  function makeResolver(allowExternal: boolean): ConfigResolver {
+    // The option is added to ConfigResolver by the NCCI work; passed anyway (contract).
+    const Ctor = ConfigResolver as unknown as new (explicit?: string, options?: { allowExternalFiles: boolean }) => ConfigResolver;
+    return new Ctor(undefined, { allowExternalFiles: allowExternal });
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Initialisation
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    caps = readCapabilities(params.capabilities);
+    const opts = params.initializationOptions as { trusted?: unknown; settings?: unknown } | undefined;
+    trusted = opts?.trusted !== false;
+    globalClientSettings = opts?.settings;
+    configResolver = trusted ? resolver : makeResolver(false);
+    if (params.workspaceFolders) folders = params.workspaceFolders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) ?? '' })).filter((f) => f.path);
+    else if (params.rootUri && uriToPath(params.rootUri)) folders = [{ uri: params.rootUri, path: uriToPath(params.rootUri)! }];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(caps.pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Therapy note' },
+        completionProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SOURCE, version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.watchDynamic) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] }).catch((err) => log(`could not watch configuration files (${errName(err)})`));
+    }
+    if (caps.configDynamic) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((err) => log(`could not watch settings (${errName(err)})`));
+    }
+    if (caps.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f.uri));
+        for (const a of e.added) {
+          const path = uriToPath(a.uri);
+          if (path) folders.push({ uri: a.uri, path });
+        }
+        settingsChanged();
+      });
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Settings
+
+  function folderFor(uri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const f of folders) {
+      const prefix = f.uri.endsWith('/') ? f.uri : f.uri + '/';
+      if ((uri === f.uri || uri.startsWith(prefix)) && (!best || f.uri.length > best.uri.length)) best = f;
+    }
+    return best;
+  }
+
+  function clientSettingsFor(uri: string): Promise<ClientSettings> {
+    if (!caps.configuration) {
+      const g = globalClientSettings as Record<string, unknown> | undefined;
+      return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g));
+    }
+    const scope = folderFor(uri)?.uri ?? uri;
+    let p = clientSettings.get(scope);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: scope, section: SECTION })
+        .then((v) => normalizeClientSettings(v))
+        .catch((err) => {
+          log(`could not read the settings (${errName(err)}); using the defaults`);
+          return { ...DEFAULT_CLIENT_SETTINGS };
+        });
+      clientSettings.set(scope, p);
+    }
+    return p;
+  }
+
+  function settingsFor(uri: string, client: ClientSettings): Settings {
+    const path = uriToPath(uri);
+    const folder = folderFor(uri);
+    if (!path) return mergeSettings(client, folder?.path, null);
+    const configPath = nearestConfig(path);
+    // Untrusted workspace: configuration files above (outside) the workspace folder are ignored.
+    if (!configPath || (!trusted && !(folder && isInside(folder.path, configPath)))) return mergeSettings(client, folder?.path, null);
+    try {
+      const file = { settings: configResolver.settingsFor(path), keys: configKeys(configPath) };
+      return mergeSettings(client, folder?.path, file);
+    } catch (err) {
+      if (err instanceof ConfigError) reportConfigError(err, configPath);
+      else log(`configuration ${configPath} could not be loaded (${errName(err)})`);
+      return mergeSettings(client, folder?.path, null);
+    }
+  }
+
+  function reportConfigError(err: ConfigError, configPath: string): void {
+    const uri = pathToFileURL(configPath).href;
+    if (!configErrorFiles.has(uri)) {
+      configErrorFiles.add(uri);
+      const line = Math.max(0, (err.line ?? 1) - 1);
+      const character = Math.max(0, (err.column ?? 1) - 1);
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: [{
+          range: { start: { line, character }, end: { line, character } },
+          severity: DiagnosticSeverity.Error, source: SOURCE, message: err.detail,
+        }],
+      });
+    }
+    if (!shownConfigErrors.has(err.message)) {
+      shownConfigErrors.add(err.message);
+      void connection.window.showErrorMessage(`Therapy Note Lint: ${err.message} Notes under it are linted without this file until it is fixed.`);
+    }
+  }
+
+  /** Settings or configuration files changed: forget everything and have the client ask again. */
+  function settingsChanged(): void {
+    generation++;
+    clientSettings.clear();
+    resolver.invalidate();
+    if (configResolver !== resolver) configResolver.invalidate();
+    for (const uri of configErrorFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    configErrorFiles.clear();
+    shownConfigErrors.clear();
+    if (caps.pull) {
+      if (caps.diagnosticRefresh) connection.languages.diagnostics.refresh().catch((err) => log(`diagnostic refresh failed (${errName(err)})`));
+    } else for (const doc of documents.all()) schedulePush(doc, 0);
+    if (caps.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((err: unknown) => log(`code lens refresh failed (${errName(err)})`));
+  }
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!caps.configuration && params.settings !== undefined && params.settings !== null) globalClientSettings = params.settings;
+    settingsChanged();
+  });
+  connection.onDidChangeWatchedFiles(() => settingsChanged());
+
+  // ---------------------------------------------------------------------------------------
+  // Linting
+
+  async function lintDocument(doc: TextDocument): Promise<Linted | null> {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.generation === generation) return hit.linted;
+    const gen = generation;
+    const client = await clientSettingsFor(doc.uri);
+    let linted: Linted | null = null;
+    if (client.enable) {
+      const settings = settingsFor(doc.uri, client);
+      const text = doc.getText();
+      const result = lint(text, { filePath: uriToPath(doc.uri), settings });
+      linted = { result, settings, client, bom: result.bom };
+    }
+    // A document changed while the settings were read is linted again on its next request.
+    if (gen === generation) cache.set(doc.uri, { version: doc.version, generation: gen, linted });
+    return linted;
+  }
+
+  /** Engine range (text without BOM) → document range. */
+  function toDoc(linted: Linted, r: Range): Range {
+    if (!linted.bom) return r;
+    const shift = (p: Position): Position => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
+    return { start: shift(r.start), end: shift(r.end) };
+  }
+  function fromDoc(linted: Linted, p: Position): Position {
+    return linted.bom && p.line === 0 ? { line: 0, character: Math.max(0, p.character - 1) } : p;
+  }
+  const toDocEdit = (linted: Linted, e: TextEdit): LspTextEdit => ({ range: toDoc(linted, e.range), newText: e.newText });
+
+  const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+  function toDiagnostic(linted: Linted, f: Finding): Diagnostic {
+    return {
+      range: toDoc(linted, f.range),
+      severity: SEVERITY[f.severity],
+      code: f.ruleId,
+      codeDescription: { href: docsUrl(f.ruleId) },
+      source: SOURCE,
+      message: f.message,
+    };
+  }
+
+  function diagnosticsOf(linted: Linted | null): Diagnostic[] {
+    if (!linted || !linted.result.isNote) return [];
+    return linted.result.findings.map((f) => toDiagnostic(linted, f));
+  }
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: 'full', items: [] };
+    try {
+      const linted = await lintDocument(doc);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      return { kind: 'full', items: diagnosticsOf(linted) };
+    } catch (err) {
+      if (err instanceof ResponseError) throw err;
+      fail('diagnostics', doc.uri, err);
+      return { kind: 'full', items: [] };
+    }
+  });
+
+  function schedulePush(doc: TextDocument, delay: number): void {
+    if (caps.pull) return;
+    const prev = pushTimers.get(doc.uri);
+    if (prev) clearTimeout(prev);
+    pushTimers.set(doc.uri, setTimeout(() => {
+      pushTimers.delete(doc.uri);
+      void push(doc.uri);
+    }, delay));
+  }
+
+  async function push(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const linted = await lintDocument(doc);
+      if (documents.get(uri)?.version !== doc.version) return; // a newer version is on its way
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(linted) });
+    } catch (err) {
+      fail('diagnostics', uri, err);
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    if (pushedClosed.delete(e.document.uri) && caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!caps.watchDynamic) resolver.invalidate(); // no file watching: pick up configuration edits here
+    schedulePush(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => schedulePush(e.document, PUSH_DELAY_MS));
+  documents.onDidSave(() => {
+    if (!caps.watchDynamic) {
+      generation++;
+      resolver.invalidate();
+    }
+  });
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    const t = pushTimers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    pushTimers.delete(e.document.uri);
+    if (!caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // Handlers over a linted note
+
+  async function withNote<R>(what: string, uri: string, token: CancellationToken, empty: R, fn: (linted: Linted, doc: TextDocument, at: { rule?: string }) => R): Promise<R> {
+    const at: { rule?: string } = {};
+    try {
+      if (token.isCancellationRequested) return empty;
+      const doc = documents.get(uri);
+      if (!doc) return empty;
+      const linted = await lintDocument(doc);
+      if (!linted || !linted.result.isNote || token.isCancellationRequested) return empty;
+      return fn(linted, doc, at);
+    } catch (err) {
+      fail(what, uri, err, at.rule);
+      return empty;
+    }
+  }
+
+  const kindMatches = (kind: string, only: string[] | undefined) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+
+  connection.onCodeAction((params, token) =>
+    withNote('code actions', params.textDocument.uri, token, [] as CodeAction[], (linted, doc, at) => {
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const uri = doc.uri;
+      const { note } = linted.result;
+      const plainEdit = (edits: LspTextEdit[]): WorkspaceEdit =>
+        caps.documentChanges ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits }] } : { changes: { [uri]: edits } };
+      if (kindMatches(CodeActionKind.QuickFix, only)) {
+        const range = { start: fromDoc(linted, params.range.start), end: fromDoc(linted, params.range.end) };
+        // The findings under the range, and those the client names in the context.
+        const named = (f: Finding) => params.context.diagnostics.some((d) => d.code === f.ruleId && d.source === SOURCE && sameRange(d.range, toDoc(linted, f.range)));
+        for (const f of linted.result.findings) {
+          if (!intersects(f.range, range) && !named(f)) continue;
+          at.rule = f.ruleId;
+          const diagnostic = toDiagnostic(linted, f);
+          if (f.fix && f.fix.edits.length > 0) {
+            actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: plainEdit(f.fix.edits.map((e) => toDocEdit(linted, e))) });
+          }
+          for (const s of f.suggestions ?? []) {
+            if (f.fix && JSON.stringify(s) === JSON.stringify(f.fix)) continue; // the fix, offered once
+            const texts = s.edits.map((e) => placeholderText(e.newText));
+            const snippet = caps.snippetEdits && texts.some((t) => t.hasPlaceholders);
+            const edit: WorkspaceEdit = snippet
+              ? {
+                  documentChanges: [{
+                    textDocument: { uri, version: doc.version },
+                    edits: s.edits.map((e, i) => ({ range: toDoc(linted, e.range), snippet: { kind: 'snippet', value: texts[i].snippet } })) as unknown as LspTextEdit[],
+                  }],
+                }
+              : plainEdit(s.edits.map((e) => toDocEdit(linted, e)));
+            actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+          }
+          if (f.ruleId === INTERNAL_ERROR || !note) continue;
+          const line = disableLineEdit(note, f);
+          if (line) actions.push({ title: `Disable ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: plainEdit([toDocEdit(linted, line)]) });
+          const file = disableFileEdit(note, f.ruleId);
+          if (file) actions.push({ title: `Disable ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: plainEdit([toDocEdit(linted, file)]) });
+        }
+        at.rule = undefined;
+      }
+      if (kindMatches(FIX_ALL_KIND, only) && (only || linted.result.findings.some((f) => f.fix))) {
+        const edit = fixAllEdit(linted, doc);
+        if (edit) actions.push({ title: 'Fix all safe therapy-note-lint problems', kind: FIX_ALL_KIND, edit: plainEdit([edit]) });
+      }
+      return actions;
+    }),
+  );
+
+  function fixAllEdit(linted: Linted, doc: TextDocument): LspTextEdit | null {
+    const full = doc.getText();
+    const text = linted.bom ? full.slice(1) : full;
+    const filePath = uriToPath(doc.uri);
+    const fixed = fixAllText(text, linted.result, (t) => lint(t, { filePath, settings: linted.settings }));
+    const m = minimalEdit(full, (linted.bom ? '\uFEFF' : '') + fixed);
+    return m ? { range: { start: doc.positionAt(m.start), end: doc.positionAt(m.end) }, newText: m.newText } : null;
+  }
+
+  connection.onCodeLens((params, token) =>
+    withNote('code lenses', params.textDocument.uri, token, [] as CodeLens[], (linted, doc) => {
+      if (!linted.client.codeLensEnable) return [];
+      return codeLenses(linted.result).map((l) => ({
+        range: toDoc(linted, l.range),
+        command: l.kind === 'summary' ? { title: l.title, command: SHOW_BILLING_SUMMARY_COMMAND, arguments: [doc.uri] } : { title: l.title, command: '' },
+      }));
+    }),
+  );
+
+  connection.onHover((params, token) =>
+    withNote('hover', params.textDocument.uri, token, null as Hover | null, (linted, _doc, at) => {
+      const pos = fromDoc(linted, params.position);
+      const parts: string[] = [];
+      let range: Range | undefined;
+      for (const f of linted.result.findings) {
+        if (!contains(f.range, pos)) continue;
+        at.rule = f.ruleId;
+        parts.push(findingHover(f, RULES_BY_ID.get(f.ruleId)?.meta.description, rulePage(f.ruleId), docsUrl(f.ruleId)));
+        range ??= f.range;
+      }
+      at.rule = undefined;
+      const code = linted.result.note ? codeAt(linted.result.note, pos) : null;
+      if (code) {
+        parts.unshift(codeHover(linted.result, linted.settings.codes, code.code));
+        range = code.range;
+      }
+      if (parts.length === 0) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: range && toDoc(linted, range) };
+    }),
+  );
+
+  const SYMBOL_KIND: Record<EditorSymbol['kind'], SymbolKind> = {
+    section: SymbolKind.Namespace, intervention: SymbolKind.Event, goal: SymbolKind.Constant, billing: SymbolKind.Number,
+  };
+
+  connection.onDocumentSymbol((params, token) =>
+    withNote('document symbols', params.textDocument.uri, token, [] as DocumentSymbol[] | SymbolInformation[], (linted, doc) => {
+      const tree = documentSymbols(linted.result.note!, linted.settings.codes);
+      const conv = (s: EditorSymbol): DocumentSymbol => ({
+        name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: toDoc(linted, s.range), selectionRange: toDoc(linted, s.selectionRange), children: s.children.map(conv),
+      });
+      if (caps.hierarchicalSymbols) return tree.map(conv);
+      const flat: SymbolInformation[] = [];
+      const add = (s: EditorSymbol, container?: string) => {
+        flat.push({ name: s.name, kind: SYMBOL_KIND[s.kind], location: { uri: doc.uri, range: toDoc(linted, s.range) }, containerName: container });
+        for (const c of s.children) add(c, s.name);
+      };
+      for (const s of tree) add(s);
+      return flat;
+    }),
+  );
+
+  const COMPLETION_KIND = { code: CompletionItemKind.Value, name: CompletionItemKind.Keyword, goal: CompletionItemKind.Reference, modifier: CompletionItemKind.EnumMember } as const;
+
+  connection.onCompletion((params, token) =>
+    withNote('completion', params.textDocument.uri, token, [] as CompletionItem[], (linted) =>
+      completionCandidates(linted.result.note!, linted.settings.codes, fromDoc(linted, params.position)).map((c) => ({
+        label: c.label, kind: COMPLETION_KIND[c.kind], detail: c.detail, sortText: c.sortText, filterText: c.insertText,
+        textEdit: { range: toDoc(linted, c.range), newText: c.insertText },
+      })),
+    ),
+  );
+
+  connection.onRequest(BILLING_SUMMARY_REQUEST, async (params: { uri?: unknown }, token: CancellationToken): Promise<BillingSummaryResult> => {
+    const empty: BillingSummaryResult = { isNote: false, line: null, status: null, markdown: '' };
+    if (!params || typeof params.uri !== 'string') return empty;
+    return withNote('billing summary', params.uri, token, empty, (linted) => billingSummary(linted.result));
+  });
+
+  // ---------------------------------------------------------------------------------------
+  // therapyNoteLint.lintWorkspace: every note of the workspace folders into Problems.
+
+  connection.onExecuteCommand(async (params, token) => {
+    if (params.command !== LINT_WORKSPACE_COMMAND) return null;
+    let files = 0;
+    let notes = 0;
+    let findings = 0;
+    for (const folder of folders) {
+      for (const path of markdownFiles(folder.path)) {
+        if (token.isCancellationRequested) return { files, notes, findings, cancelled: true };
+        const uri = pathToFileURL(path).href;
+        files++;
+        try {
+          const open = documents.get(uri);
+          let linted: Linted | null;
+          if (open) linted = await lintDocument(open);
+          else {
+            const client = await clientSettingsFor(uri);
+            if (!client.enable) continue;
+            const settings = settingsFor(uri, client);
+            const result = lint(readFileSync(path, 'utf8'), { filePath: path, settings });
+            linted = { result, settings, client, bom: result.bom };
+          }
+          if (!linted || !linted.result.isNote) continue;
+          notes++;
+          findings += linted.result.findings.length;
+          if (open) continue; // an open note has its own diagnostics
+          pushedClosed.add(uri);
+          await connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(linted) });
+        } catch (err) {
+          fail('lint workspace', uri, err);
+        }
+        // Let other requests in between files.
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    return { files, notes, findings };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Markdown files under a folder, skipping node_modules, .git and other hidden folders. */
+function* markdownFiles(dir: string): Generator<string> {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) yield* markdownFiles(path);
+    else if (st.isFile() && name.toLowerCase().endsWith('.md')) yield path;
+  }
+}
