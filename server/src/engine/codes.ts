@@ -161,6 +161,14 @@ export class CodeTable {
       }
     }
     this.names.sort((a, b) => b.key.length - a.key.length);
+    for (const n of this.names) this.nameIndex.set(n.key, n.code);
+  }
+
+  private readonly nameIndex = new Map<string, string>();
+
+  /** The code a procedure name, written alone, stands for ("Ther ex" → 97110). */
+  byName(name: string): string | undefined {
+    return this.nameIndex.get(normalizeName(name));
   }
 
   get(code: string): CodeInfo | undefined {

@@ -2,24 +2,46 @@
 import type { Rule } from '../rule';
 import { rule as billedNotDocumented } from './billed-not-documented';
 import { rule as documentedNotBilled } from './documented-not-billed';
+import { rule as groupUnderIndividualCode } from './group-under-individual-code';
 import { rule as invalidFrontMatter } from './invalid-front-matter';
+import { rule as missingDisciplineModifier } from './missing-discipline-modifier';
+import { rule as missingGoalLink } from './missing-goal-link';
 import { rule as missingMinutes } from './missing-minutes';
+import { rule as missingPatientResponse } from './missing-patient-response';
+import { rule as missingSignature } from './missing-signature';
+import { rule as missingSkilledCues } from './missing-skilled-cues';
+import { rule as missingSoapSection } from './missing-soap-section';
 import { rule as missingTotalTime } from './missing-total-time';
+import { rule as passiveUnderActiveCode } from './passive-under-active-code';
+import { rule as sameActivityTwoCodes } from './same-activity-two-codes';
 import { rule as totalTimeMismatch } from './total-time-mismatch';
 import { rule as unitsMismatch } from './units-mismatch';
 import { rule as unknownCode } from './unknown-code';
+import { rule as unknownGoalReference } from './unknown-goal-reference';
 import { rule as untimedCodeUnits } from './untimed-code-units';
+import { rule as vagueEntry } from './vague-entry';
 
 export const RULES: readonly Rule[] = [
   billedNotDocumented,
   documentedNotBilled,
+  groupUnderIndividualCode,
   invalidFrontMatter,
+  missingDisciplineModifier,
+  missingGoalLink,
   missingMinutes,
+  missingPatientResponse,
+  missingSignature,
+  missingSkilledCues,
+  missingSoapSection,
   missingTotalTime,
+  passiveUnderActiveCode,
+  sameActivityTwoCodes,
   totalTimeMismatch,
   unitsMismatch,
   unknownCode,
+  unknownGoalReference,
   untimedCodeUnits,
+  vagueEntry,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

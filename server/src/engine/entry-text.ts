@@ -1,0 +1,112 @@
+/**
+ * An intervention entry's own words: its text with the code, procedure name, minutes and
+ * table cells that only name the procedure blanked out (same length, so offsets still map
+ * to the note). The documentation rules read this, so "Therapeutic activities" in
+ * "97530 Therapeutic activities — 23 min" is not mistaken for a description.
+ */
+import type { CodeTable } from './codes';
+import type { Entry, NoteModel } from './note';
+import { scanTimes } from './time';
+import type { Range, TextEdit } from './types';
+import { tokenize, type Token } from './vocab';
+
+export interface EntryText {
+  /** The entry's text with designator, minutes and markup blanked. */
+  text: string;
+  /** Offset of text[0] in the note. */
+  offset: number;
+  tokens: Token[];
+}
+
+const cache = new WeakMap<Entry, EntryText>();
+
+export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryText {
+  const hit = cache.get(e);
+  if (hit) return hit;
+  const { lines } = note;
+  const offset = lines.offsetAt(e.range.start);
+  const chars = e.text.split('');
+  const blank = (r: Range | undefined) => {
+    if (!r) return;
+    const a = lines.offsetAt(r.start) - offset;
+    const b = lines.offsetAt(r.end) - offset;
+    for (let i = Math.max(0, a); i < Math.min(b, chars.length); i++) chars[i] = ' ';
+  };
+  blank(e.designatorRange);
+  blank(e.minutesRange);
+  if (e.form === 'table') {
+    // Cells of the first line that hold only a code, a procedure name, a number or a time.
+    const lineEnd = lines.ends[e.firstLine] - offset;
+    let cellStart = 0;
+    for (let i = 0; i <= Math.min(lineEnd, chars.length); i++) {
+      if (i < lineEnd && e.text[i] !== '|') continue;
+      const cell = e.text.slice(cellStart, i).trim();
+      if (cell && (codes.get(cell.toUpperCase()) || codes.byName(cell) || onlyTime(cell) || isNumeric(cell))) {
+        for (let k = cellStart; k < i; k++) chars[k] = ' ';
+      }
+      cellStart = i + 1;
+    }
+  }
+  const text = chars.join('');
+  const out = { text, offset, tokens: tokenize(text) };
+  cache.set(e, out);
+  return out;
+}
+
+/** A cell that holds only times: "23 min", "10:05–10:28", "10:25 AM". */
+function onlyTime(cell: string): boolean {
+  const covered = new Uint8Array(cell.length);
+  for (const t of scanTimes(cell)) for (let i = t.start; i < t.end; i++) covered[i] = 1;
+  const lower = cell.toLowerCase();
+  for (let i = 0; i < cell.length; i++) {
+    if (covered[i]) continue;
+    const c = lower[i];
+    if ((c >= '0' && c <= '9') || c === ':' || c === '.' || c === ' ' || c === '-' || c === '–' || c === '—') continue;
+    if ((c === 'a' || c === 'p') && lower[i + 1] === 'm') {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function isNumeric(s: string): boolean {
+  for (const c of s) if (!(c >= '0' && c <= '9') && c !== '.' && c !== ' ') return false;
+  return true;
+}
+
+export function rangeIn(note: NoteModel, t: EntryText, start: number, end: number): Range {
+  return note.lines.range(t.offset + start, t.offset + end);
+}
+
+/**
+ * An insertion at the end of an entry's text: after the last non-blank line's content, or,
+ * in a table row, at the end of the last non-empty cell.
+ */
+export function appendToEntry(note: NoteModel, e: Entry, text: string): TextEdit {
+  const { lines } = note;
+  if (e.form === 'table') {
+    const s = lines.line(e.firstLine);
+    let end = s.length;
+    while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+    if (s[end - 1] === '|') end--;
+    let last = end;
+    while (last > 0 && (s[last - 1] === ' ' || s[last - 1] === '\t')) last--;
+    // An empty last cell: write into it.
+    const pos = { line: e.firstLine, character: last };
+    return { range: { start: pos, end: pos }, newText: text };
+  }
+  const pos = e.range.end;
+  return { range: { start: pos, end: pos }, newText: text };
+}
+
+/**
+ * Entries the per-entry documentation rules read: known codes other than evaluations. An
+ * evaluation's entry is the whole note (findings, goals, plan), and an unknown code is
+ * unknown-code's business.
+ */
+export function documentedService(e: Entry, codes: CodeTable): boolean {
+  const info = codes.get(e.code);
+  return !!info && !info.evaluation;
+}

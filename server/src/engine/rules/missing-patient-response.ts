@@ -1,0 +1,70 @@
+import type { Section } from '../note';
+import { docsUrl, type Rule } from '../rule';
+import { insertSection } from '../soap-insert';
+import type { TextEdit } from '../types';
+import { phraseOption, PhraseSet, RESPONSE_MARKERS, tokenize, type Token } from '../vocab';
+
+/** Words after "tolerated" that say nothing about how the patient responded. */
+const FILLER = new Set([
+  'well', 'treatment', 'tx', 'session', 'sessions', 'today', 'it', 'all', 'the', 'activities', 'activity', 'exercises',
+  'exercise', 'interventions', 'intervention', 'therapy', 'good', 'fair', 'ok', 'okay', 'fine', 'without', 'with',
+  'complaint', 'complaints', 'issue', 'issues', 'difficulty', 'problem', 'problems', 'any', 'no', 'of', 'and', 'pt',
+  'patient', 'program', 'procedures', 'above', 'listed', 'as', 'very', 'tolerated',
+]);
+
+/** "tolerated" followed, within four words, by something specific ("tolerated 3 x 10 with 2 lb"). */
+function specificTolerated(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].w !== 'tolerated' && tokens[i].w !== 'tolerates') continue;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) if (!FILLER.has(tokens[k].w)) return true;
+  }
+  return false;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'missing-patient-response',
+    docs: docsUrl('missing-patient-response'),
+    severity: 'warning',
+    description: 'Neither the Assessment nor the interventions record how the patient responded (beyond "tolerated well").',
+    fixable: false,
+    hasSuggestions: true,
+  },
+  check({ note, lines, options, report }) {
+    const markers = new PhraseSet(phraseOption(options, 'markers', 'addMarkers', RESPONSE_MARKERS));
+    const assessments = note.sections.filter((s) => s.soap === 'A');
+    const texts: string[] = note.entries.map((e) => e.text);
+    for (const s of assessments) texts.push(sectionText(note.text, lines.starts, lines.ends, s));
+    for (const t of texts) {
+      const tokens = tokenize(t);
+      if (markers.first(tokens) || specificTolerated(tokens)) return;
+    }
+    let edit: TextEdit;
+    let range;
+    if (assessments.length > 0) {
+      const a = assessments[0];
+      range = a.titleRange;
+      let last = a.endLine - 1;
+      while (last > a.startLine && lines.isBlank(last)) last--;
+      const pos = { line: last, character: lines.ends[last] - lines.starts[last] };
+      edit = { range: { start: pos, end: pos }, newText: ' Response: {{response}}' };
+    } else {
+      const ins = insertSection(note, 'A', '{{response}}');
+      edit = ins.edit;
+      range = ins.anchor;
+    }
+    report({
+      message: assessments.length > 0
+        ? 'The Assessment does not record how the patient responded: "tolerated well" alone is not a response. Write what changed, what the patient demonstrated or reported (pain 2/10, needed a rest after 3 sets, completed the lift with a neutral spine).'
+        : 'The note has no Assessment and no intervention records how the patient responded. Add an Assessment with the response (pain 2/10, needed a rest after 3 sets, completed the lift with a neutral spine).',
+      range,
+      suggestions: [{ title: 'Add the patient\'s response (template)', edits: [edit] }],
+    });
+  },
+};
+
+function sectionText(text: string, starts: number[], ends: number[], s: Section): string {
+  const from = s.form === 'label' ? s.contentOffset : starts[Math.min(s.startLine + 1, starts.length - 1)];
+  const to = ends[Math.max(s.startLine, s.endLine - 1)];
+  return from < to ? text.slice(from, to) : '';
+}

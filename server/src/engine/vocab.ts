@@ -1,0 +1,159 @@
+/**
+ * Words and phrases the documentation rules look for, and one linear matcher for them.
+ *
+ * Text is read as lower-case word tokens (runs of letters and digits); every other
+ * character separates words, so "hand-over-hand", "hand over hand" and "Hand–over–hand"
+ * are the same phrase, and "min/mod A" reads as "min mod a". In a phrase, `#` stands for
+ * any number. Matching a phrase list against a text costs O(words × phrases sharing a first
+ * word × phrase length): no regular expression, no backtracking.
+ */
+import { isDigit, isWordChar } from './chars';
+
+export interface Token {
+  /** Lower case. */
+  w: string;
+  start: number;
+  end: number;
+}
+
+export function tokenize(s: string, from = 0, to = s.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isWordChar(s[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && isWordChar(s[i])) i++;
+    out.push({ w: s.slice(start, i).toLowerCase(), start, end: i });
+  }
+  return out;
+}
+
+export function isNumberToken(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) if (!isDigit(w[i])) return false;
+  return true;
+}
+
+export interface PhraseHit {
+  phrase: string;
+  /** Token indexes [first, last]. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+/** A compiled phrase list. */
+export class PhraseSet {
+  private readonly byFirst = new Map<string, { phrase: string; words: string[] }[]>();
+  readonly phrases: string[];
+
+  constructor(phrases: readonly string[]) {
+    this.phrases = [...phrases];
+    for (const phrase of phrases) {
+      const words = tokenize(phrase).map((t) => t.w);
+      if (words.length === 0) continue;
+      const key = words[0];
+      const list = this.byFirst.get(key) ?? [];
+      list.push({ phrase, words });
+      // Longest first, so "min assist" wins over "min".
+      list.sort((a, b) => b.words.length - a.words.length);
+      this.byFirst.set(key, list);
+    }
+  }
+
+  private matchAt(tokens: Token[], i: number): PhraseHit | null {
+    const t = tokens[i];
+    const candidates = [...(this.byFirst.get(t.w) ?? []), ...(isNumberToken(t.w) ? this.byFirst.get('#') ?? [] : [])];
+    for (const c of candidates) {
+      if (i + c.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < c.words.length && ok; k++) {
+        const w = tokens[i + k].w;
+        ok = c.words[k] === w || (c.words[k] === '#' && isNumberToken(w));
+      }
+      if (ok) return { phrase: c.phrase, first: i, last: i + c.words.length - 1, start: t.start, end: tokens[i + c.words.length - 1].end };
+    }
+    return null;
+  }
+
+  /** Every non-overlapping hit, left to right. */
+  findAll(tokens: Token[]): PhraseHit[] {
+    const out: PhraseHit[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const h = this.matchAt(tokens, i);
+      if (h) {
+        out.push(h);
+        i = h.last;
+      }
+    }
+    return out;
+  }
+
+  first(tokens: Token[]): PhraseHit | null {
+    for (let i = 0; i < tokens.length; i++) {
+      const h = this.matchAt(tokens, i);
+      if (h) return h;
+    }
+    return null;
+  }
+}
+
+/** A rule's phrase list from its options: `phrases` replaces the defaults, `add…` extends them. */
+export function phraseOption(options: Record<string, unknown>, replaceKey: string, addKey: string, defaults: readonly string[]): string[] {
+  const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : null);
+  return [...(strings(options[replaceKey]) ?? defaults), ...(strings(options[addKey]) ?? [])];
+}
+
+/**
+ * Boilerplate that names no concrete task (billing-rules.md §9.4; rules.md `vague-entry`).
+ * Industry and association guidance, not a CMS list: CMS publishes no banned phrases.
+ */
+export const VAGUE_PHRASES: readonly string[] = [
+  'therapeutic activities performed', 'therapeutic activity performed', 'ther act performed', 'ther ex performed',
+  'therapeutic exercise performed', 'exercises performed', 'ther ex as tolerated', 'ther ex as listed', 'exercises as listed',
+  'as tolerated', 'functional activities', 'functional training', 'worked on balance', 'worked on strength',
+  'worked on strengthening', 'worked on gait', 'worked on transfers', 'worked on adls', 'worked on adl',
+  'per flowsheet', 'per flow sheet', 'see flowsheet', 'see flow sheet', 'see flowsheets', 'per exercise log',
+  'see exercise log', 'continue per poc', 'continue per plan of care', 'continue plan of care', 'cont per poc',
+  'pt tolerated well', 'patient tolerated well', 'tolerated well', 'tolerated treatment well', 'tolerated tx well',
+  'same as last visit', 'same as previous', 'hep reviewed', 'reviewed hep', 'patient doing well', 'pt doing well',
+  'progressing well', 'stretching', 'strengthening', 'balance training', 'balance re ed', 'balance exercises',
+  'gait training', 'transfer training', 'adl training', 'adl retraining', 'dysphagia therapy', 'speech therapy',
+  'cognitive training', 'manual therapy performed', 'neuro re ed performed', 'general conditioning',
+];
+
+/** Skilled intervention: cues, assistance, progression, clinical decisions (note-format.md, "What an entry documents"). */
+export const CUE_MARKERS: readonly string[] = [
+  'cue', 'cues', 'cued', 'cueing', 'cuing', 'vc', 'vcs', 'tc', 'tcs', 'verbal', 'tactile', 'visual', 'demonstration',
+  'demonstrated technique', 'demo', 'demos', 'modeling', 'modelling', 'modeled', 'hand over hand', 'hoh', 'facilitation',
+  'facilitated', 'facilitate', 'guarding', 'guarded', 'cga', 'sba', 'stand by assist', 'standby assist', 'min a', 'mod a',
+  'max a', 'mina', 'moda', 'maxa', 'min assist', 'mod assist', 'max assist', 'minimal assist', 'moderate assist',
+  'maximal assist', 'minimal assistance', 'moderate assistance', 'maximal assistance', 'minimum assist',
+  'minimum assistance', 'maximum assist', 'maximum assistance', 'contact guard', 'progressed', 'progression', 'progress to',
+  'regressed', 'graded', 'grade', 'grades', 'modified', 'modify', 'adjusted', 'adjust', 'instructed', 'instruction',
+  'educated', 'education', 'trained', 'taught', 'feedback', 'corrected', 'correction', 'corrections', 'biofeedback',
+  'mirror', 'manual resistance', 'mobilization', 'mobilizations', 'mobs', 'manipulation', 'stm', 'imt', 'mfr', 'prompt',
+  'prompts', 'prompted', 'prompting', 'spotting', 'spotted', 'faded', 'fading', 'upgraded', 'downgraded', 'assessed',
+  'clinical decision', 'based on',
+];
+
+/** Patient response (note-format.md). "tolerated" counts only with specifics: see `hasResponse`. */
+export const RESPONSE_MARKERS: readonly string[] = [
+  'responded', 'responds', 'response', 'reported', 'reports', 'reporting', 'demonstrated', 'demonstrates', 'demonstrating',
+  'improved', 'improves', 'improving', 'improvement', 'required rest', 'requires rest', 'rest break', 'rest breaks',
+  'fatigue', 'fatigued', 'fatiguing', 'pain # 10', 'able to', 'unable to', 'achieved', 'achieves', 'increased',
+  'decreased', 'reduced', 'accuracy', 'accurate', 'correctly', 'independently', 'without pain', 'no increase in pain',
+  'no pain', 'sob', 'dyspnea', 'rpe', 'progress toward', 'progress towards', 'goal met', 'goals met', 'met goal',
+  'needed', 'required', 'requires', 'performed with', 'completed', 'noted', 'observed', 'states', 'stated',
+];
+
+/** Functional-purpose clauses that link an entry to a goal (note-format.md). */
+export const PURPOSE_PHRASES: readonly string[] = [
+  'to improve', 'to increase', 'to enable', 'to allow', 'in order to', 'so that', 'for safe', 'for return to',
+  'for independence in', 'for independence with', 'to decrease', 'to reduce', 'to restore', 'to promote', 'to facilitate',
+  'to return to', 'to prepare for', 'for improved', 'for independent', 'for safety', 'toward goal', 'towards goal',
+];
