@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  LSPErrorCodes, MarkupKind, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  LSPErrorCodes, MarkupKind, MessageType, ShowMessageNotification, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CodeAction, type CodeLens, type CompletionItem, type Connection,
   type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams, type InitializeResult, type SymbolInformation,
   type TextEdit as LspTextEdit, type WorkspaceEdit,
@@ -93,11 +93,18 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
+/** A promise whose failure (the client went away) is not an error of ours. */
+function quiet(p: Promise<unknown>): void {
+  p.catch(() => undefined);
+}
+
 function errName(err: unknown): string {
   return err instanceof Error ? err.name : 'error';
 }
 
 export function startServer(connection: Connection): void {
+  // Never a crash: a stray rejection is logged (its kind only) and the server carries on.
+  process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection (${errName(err)})`));
   const documents = new TextDocuments(TextDocument);
   let caps = readCapabilities({});
   let trusted = true;
@@ -226,17 +233,21 @@ export function startServer(connection: Connection): void {
       configErrorFiles.add(uri);
       const line = Math.max(0, (err.line ?? 1) - 1);
       const character = Math.max(0, (err.column ?? 1) - 1);
-      void connection.sendDiagnostics({
+      quiet(connection.sendDiagnostics({
         uri,
         diagnostics: [{
           range: { start: { line, character }, end: { line, character } },
           severity: DiagnosticSeverity.Error, source: SOURCE, message: err.detail,
         }],
-      });
+      }));
     }
     if (!shownConfigErrors.has(err.message)) {
       shownConfigErrors.add(err.message);
-      void connection.window.showErrorMessage(`Therapy Note Lint: ${err.message} Notes under it are linted without this file until it is fixed.`);
+      // A notification (window/showMessage): nothing to answer, nothing to wait for.
+      connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Error,
+        message: `Therapy Note Lint: ${err.message} Notes under it are linted without this file until it is fixed.`,
+      }).catch(() => undefined);
     }
   }
 
@@ -246,7 +257,7 @@ export function startServer(connection: Connection): void {
     clientSettings.clear();
     resolver.invalidate();
     if (configResolver !== resolver) configResolver.invalidate();
-    for (const uri of configErrorFiles) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of configErrorFiles) quiet(connection.sendDiagnostics({ uri, diagnostics: [] }));
     configErrorFiles.clear();
     shownConfigErrors.clear();
     if (caps.pull) {
@@ -348,7 +359,7 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((e) => {
-    if (pushedClosed.delete(e.document.uri) && caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (pushedClosed.delete(e.document.uri) && caps.pull) quiet(connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
     if (!caps.watchDynamic) resolver.invalidate(); // no file watching: pick up configuration edits here
     schedulePush(e.document, 0);
   });
@@ -364,7 +375,7 @@ export function startServer(connection: Connection): void {
     const t = pushTimers.get(e.document.uri);
     if (t) clearTimeout(t);
     pushTimers.delete(e.document.uri);
-    if (!caps.pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (!caps.pull) quiet(connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
   });
 
   // ---------------------------------------------------------------------------------------
