@@ -76,6 +76,7 @@ export async function startCodeServer({ root, userDataDir, extensionsDir, logFil
     'extensions.autoCheckUpdates': false,
     'chat.disableAIFeatures': true,
     'workbench.enableExperiments': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
   }, null, 2));
   const args = [entry,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
