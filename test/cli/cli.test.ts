@@ -8,10 +8,10 @@ import { cleanup, cli, tempDir } from './harness';
 const GOOD = md(
   '---', 'patient: T-1', 'date: 2026-04-07', 'discipline: PT', 'payer: medicare', 'note_type: daily', '---', '',
   '## Subjective', 'Reports less pain.', '',
-  '## Objective', '- 97530 Ther act 23 min: lifting a 10 lb box x10 (LTG1)', '- 97110 Ther ex 15 min: bridges 2x12 (LTG1)', '',
+  '## Objective', '- 97530 Ther act 23 min: lifting a 10 lb box x10 (LTG1), VC for a hip hinge', '- 97110 Ther ex 15 min: bridges 2x12 (LTG1), progressed to single leg', '',
   'Total timed minutes: 38', 'Total treatment time: 45 min', '',
   '## Assessment', 'Demonstrated a safe hinge.', '', '## Plan', 'Continue.', '',
-  '## Billing', '- 97530 x2 GP', '- 97110 x1 GP',
+  '## Billing', '- 97530 x2 GP', '- 97110 x1 GP', '', 'Signed: Jordan Avery, PT, DPT',
 );
 // Billed 97530 ×3 (an error with a safe fix) and no treatment time (an error with only a suggestion).
 const BAD = GOOD.replace('- 97530 x2 GP', '- 97530 x3 GP').replace('Total treatment time: 45 min\n', '');
@@ -226,7 +226,7 @@ describe('CLI (dist/cli.js)', function () {
       assert.equal(cli(['--fix', 'a.note.md'], dir).status, 0);
       const after = readFileSync(join(dir, 'a.note.md'));
       assert.deepEqual([...after.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-      assert.equal(after.toString('utf8'), text.replace('bridges 2x12 (LTG1)\r\n', 'bridges 2x12 (LTG1)\r\n\r\nTotal timed minutes: 38\r\n'));
+      assert.equal(after.toString('utf8'), text.replace('progressed to single leg\r\n', 'progressed to single leg\r\n\r\nTotal timed minutes: 38\r\n'));
     });
     it('leaves files with nothing to fix, non-notes and notes with unreadable front matter untouched', () => {
       const broken = BAD.replace('date: 2026-04-07', 'date: [2026');

@@ -19,7 +19,7 @@ function fakeIo(tty: boolean): Io & { out: string; err: string } {
 }
 
 describe('CLI on a terminal', () => {
-  const NOTE = md('---', 'discipline: PT', '---', '## Objective', '- 97110 Ther ex 15 min: bridges', '', 'Total timed minutes: 15', 'Total treatment time: 15 min');
+  const NOTE = md('---', 'discipline: PT', '---', '## Objective', '- 97110 Ther ex 15 min: bridges', '', 'Total timed minutes: 15', 'Total treatment time: 15 min', '', 'Signed: Ana Ruiz, DPT');
   let dir = '';
   afterEach(() => cleanup(dir));
 

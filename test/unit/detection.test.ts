@@ -52,7 +52,8 @@ describe('note detection (note-format.md, "Which Markdown files are notes")', ()
 
 describe('disable comments (rules.md)', () => {
   const note = (...lines: string[]) =>
-    md('---', 'discipline: PT', 'payer: medicare', '---', '## Objective', ...lines, '', 'Total timed minutes: 5', 'Total treatment time: 5 min', '', '## Billing', '- 97530 x2 GP', '- 97110 x1 GP');
+    md('---', 'discipline: PT', 'payer: medicare', '---', '## Objective', ...lines, '', 'Total timed minutes: 5', 'Total treatment time: 5 min', '', '## Billing', '- 97530 x2 GP', '- 97110 x1 GP',
+      '', '## Subjective', 'Less pain.', '## Assessment', 'Demonstrated a safe lift.', '## Plan', 'Continue.', '', 'Signed: Ana Ruiz, DPT');
   // The rules these notes are about; the documentation rules (goal links, cues) would also fire on them.
   const about = new Set(['missing-minutes', 'units-mismatch', 'billed-not-documented']);
   const all = (text: string) => lint(text, { filePath: 'a.md' }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`);

@@ -1,6 +1,6 @@
 import { documentedService, entryText, rangeIn } from '../entry-text';
 import { docsUrl, lineNo, type Rule } from '../rule';
-import { CUE_MARKERS, isNumberToken, phraseOption, PhraseSet, VAGUE_PHRASES, type Token } from '../vocab';
+import { isNumberToken, phraseOption, PhraseSet, VAGUE_PHRASES, type Token } from '../vocab';
 
 /** Words after a number that make it a measurable parameter ("3 x 10", "2 lb", "50 ft", "30 s"). */
 const UNITS = new Set([
@@ -16,8 +16,10 @@ const UNITS = new Set([
  * concrete. Kept broad on purpose: the rule must not call a specific entry vague.
  */
 const CONCRETE = new PhraseSet([
-  ...CUE_MARKERS,
-  'independent', 'independently', 'mod i', 'modified independent', 'supervision', 'setup', 'set up',
+  'cga', 'sba', 'contact guard', 'stand by assist', 'standby assist', 'min a', 'mod a', 'max a', 'mina', 'moda', 'maxa',
+  'min assist', 'mod assist', 'max assist', 'minimal assist', 'moderate assist', 'maximal assist', 'minimal assistance',
+  'moderate assistance', 'maximal assistance', 'minimum assist', 'minimum assistance', 'maximum assist',
+  'maximum assistance', 'hand over hand', 'independent', 'independently', 'mod i', 'modified independent', 'supervision', 'setup', 'set up',
   'box', 'basket', 'bag', 'bags', 'groceries', 'grocery', 'laundry', 'shelf', 'shelves', 'counter', 'cabinet', 'table',
   'chair', 'bed', 'mat', 'toilet', 'commode', 'tub', 'shower', 'car', 'stairs', 'step', 'steps', 'curb', 'ramp', 'incline',
   'foam', 'airex', 'uneven', 'grass', 'carpet', 'level surfaces', 'level surface', 'obstacle', 'obstacles', 'walker',
@@ -33,6 +35,18 @@ const CONCRETE = new PhraseSet([
   'sit to stand', 'sts', 'floor transfer', 'bed mobility', 'rolling', 'supine to sit', 'dressing', 'bathing',
   'grooming', 'toileting', 'feeding', 'cooking', 'ambulation', 'ambulated', 'ambulate',
 ]);
+
+/** Levels of cueing: "min verbal cues", "mod VC", "occasional tactile cues". */
+const LEVELS = new Set(['min', 'minimal', 'minimum', 'mod', 'moderate', 'max', 'maximal', 'maximum', 'occasional', 'intermittent', 'frequent', 'constant', 'no', 'fading', 'faded']);
+const CUES = new Set(['cue', 'cues', 'cueing', 'cuing', 'vc', 'vcs', 'tc', 'tcs']);
+
+function hasCueLevel(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!LEVELS.has(tokens[i].w)) continue;
+    for (let k = i + 1; k <= i + 3 && k < tokens.length; k++) if (CUES.has(tokens[k].w)) return true;
+  }
+  return false;
+}
 
 /** A number next to a unit ("3 x 10", "2 lb", "x10", "3x10", "30%", "90°"). */
 function hasMeasure(tokens: Token[], text: string): boolean {
@@ -78,7 +92,7 @@ export const rule: Rule = {
       const hits = phrases.findAll(t.tokens);
       if (hits.length === 0) continue;
       const outside = t.tokens.filter((_, i) => !hits.some((h) => i >= h.first && i <= h.last));
-      if (hasMeasure(t.tokens, t.text) || CONCRETE.first(outside) !== null) continue;
+      if (hasMeasure(t.tokens, t.text) || hasCueLevel(t.tokens) || CONCRETE.first(outside) !== null) continue;
       const h = hits[0];
       report({
         message: `${where} is boilerplate ("${t.text.slice(h.start, h.end)}") with no concrete task: ${what}.`,
