@@ -118,3 +118,78 @@ const fmWith = (...lines: string[]) => {
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------
+{
+  const bad = pt(['- 97530 x2 GO', '- 97110 x1 GP']);
+  const both = pt(['- 97530 x2 GP GO', '- 97110 x1 GP']);
+  const dashedBoth = pt(['- 97530-GO-GP x2', '- 97110-GN-GO x1']);
+  const slp = (mod: string) =>
+    note({
+      front: fmWith('discipline:', 'provider: Lena Ortiz, MS, CCC-SLP'),
+      objective: ['- 92507 Speech-language treatment 45 min: confrontation naming 14/20 with phonemic cues (LTG1)'],
+      totals: ['Total treatment time: 45 min'],
+      billing: [`- 92507 x1 ${mod}`],
+    });
+  ruleTester('discipline-modifier-mismatch', {
+    valid: [
+      { name: 'GP on a PT note', code: pt(['- 97530 x2 GP', '- 97110 x1 GP']) },
+      { name: 'GN on an SLP note (discipline from CCC-SLP)', code: slp('GN') },
+      { name: 'no discipline known: nothing to compare with', code: pt(['- 97530 x2 GO', '- 97110 x1 GO'], fmWith('discipline:', 'provider: Jordan Avery')) },
+      { name: 'commercial notes too, but only a wrong modifier counts', code: pt(['- 97530 x2 GP', '- 97110 x1'], front('commercial')) },
+      { name: 'another discipline’s evaluation is left alone', code: pt(['- 97530 x2 GP', '- 97110 x1 GP', '- 97165 GO']) },
+      { name: 'a PT evaluation with GP on a note with no discipline', code: pt(['- 97163 GP'], fmWith('discipline:', 'provider: Jordan Avery')) },
+    ],
+    invalid: [
+      {
+        name: 'GO on a PT note: replaced by GP',
+        code: bad,
+        errors: [
+          {
+            span: within(bad, '- 97530 x2 GO', 'GO'),
+            severity: 'error',
+            message: "Billing line 27 (97530) has GO (occupational therapy), but the note's discipline is PT (front matter `discipline`): physical therapy services take GP (MCPM Ch. 5 §20.1). Replace GO with GP.",
+            suggestions: ['Replace GO with GP'],
+          },
+        ],
+        output: pt(['- 97530 x2 GP', '- 97110 x1 GP']),
+      },
+      {
+        name: 'GP and GO on one line: GO is removed with its separator',
+        code: both,
+        errors: [
+          {
+            span: within(both, '- 97530 x2 GP GO', 'GO'),
+            message: "Billing line 27 (97530) has GO (occupational therapy) as well as GP, but the note's discipline is PT (front matter `discipline`). A line takes one of GP, GO and GN, for the plan of care the service is under (MCPM Ch. 5 §20.1): remove GO.",
+            suggestions: [{ title: 'Remove GO from 97530', output: pt(['- 97530 x2 GP', '- 97110 x1 GP']) }],
+          },
+        ],
+        output: pt(['- 97530 x2 GP', '- 97110 x1 GP']),
+      },
+      {
+        name: 'dash-joined: the wrong one first, and two wrong ones',
+        code: dashedBoth,
+        errors: [{ span: '27:9-27:11' }, { span: '28:9-28:11' }, { span: '28:12-28:14' }],
+        output: pt(['- 97530-GP x2', '- 97110-GP x1']),
+      },
+      {
+        name: 'GP on an SLP note whose discipline comes from the credentials',
+        code: slp('GP'),
+        errors: [{ span: within(slp('GP'), '- 92507 x1 GP', 'GP'), includes: "the note's discipline is SLP (the provider's credentials): speech-language pathology services take GN" }],
+        output: slp('GN'),
+      },
+      {
+        name: 'a PT evaluation with GO on a note with no discipline',
+        code: pt(['- 97163 GO'], fmWith('discipline:', 'provider: Jordan Avery')),
+        errors: [{ span: '26:9-26:11', includes: 'but 97163 is a PT evaluation: physical therapy services take GP' }],
+        output: pt(['- 97163 GP'], fmWith('discipline:', 'provider: Jordan Avery')),
+      },
+      {
+        name: 'in a table’s Modifier column',
+        code: pt(['| Code | Modifier | Units |', '|---|---|---|', '| 97530 | GO | 2 |', '| 97110 | GP | 1 |']),
+        errors: [{ span: '29:11-29:13' }],
+        output: pt(['| Code | Modifier | Units |', '|---|---|---|', '| 97530 | GP | 2 |', '| 97110 | GP | 1 |']),
+      },
+    ],
+  });
+}

@@ -1,6 +1,7 @@
 /** The rule registry, sorted by id. */
 import type { Rule } from '../rule';
 import { rule as billedNotDocumented } from './billed-not-documented';
+import { rule as disciplineModifierMismatch } from './discipline-modifier-mismatch';
 import { rule as documentedNotBilled } from './documented-not-billed';
 import { rule as groupUnderIndividualCode } from './group-under-individual-code';
 import { rule as invalidFrontMatter } from './invalid-front-matter';
@@ -23,6 +24,7 @@ import { rule as vagueEntry } from './vague-entry';
 
 export const RULES: readonly Rule[] = [
   billedNotDocumented,
+  disciplineModifierMismatch,
   documentedNotBilled,
   groupUnderIndividualCode,
   invalidFrontMatter,
