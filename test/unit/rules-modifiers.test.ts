@@ -193,3 +193,64 @@ const fmWith = (...lines: string[]) => {
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------
+{
+  const PTA = fmWith('provider: Sam Lee, PTA', 'supervisor: Jordan Avery, PT, DPT');
+  const COTA = fmWith('discipline: OT', 'provider: Kim Park, COTA/L');
+  const bad = pt(['- 97530 x2 GP', '- 97110 x1 GP'], PTA);
+  const signedOnly = (billing: string[]) => pt(billing, fmWith('provider:')) + 'Signed: Sam Lee, PTA\n';
+  ruleTester('assistant-modifier-missing', {
+    valid: [
+      { name: 'a PTA’s note with CQ on every line', code: pt(['- 97530 x2 GP CQ', '- 97110 x1 GP-CQ'], PTA) },
+      { name: 'a therapist’s note needs no CQ', code: pt(['- 97530 x2 GP', '- 97110 x1 GP']) },
+      { name: 'a PT co-signature does not make the note a PTA’s', code: pt(['- 97530 x2 GP', '- 97110 x1 GP'], fmWith('provider:')) + 'Signed: Jordan Avery, PT, DPT\nCo-signed by: Sam Lee, PTA\n' },
+      { name: 'an SLPA: CMS defines no assistant modifier', code: pt(['- 97530 x2 GN', '- 97110 x1 GN'], fmWith('discipline: SLP', 'provider: Ari Cole, SLPA')) },
+      { name: 'commercial: the profile does not require CQ/CO', code: pt(['- 97530 x2 GP', '- 97110 x1 GP'], fmWith('payer: commercial', 'provider: Sam Lee, PTA')) },
+      { name: 'Medicare with the requirement turned off', code: bad, settings: cfg('{ "payers": { "medicare": { "requiredModifiers": ["discipline"] } } }') },
+      { name: 'before 2020-01-01, when CQ/CO were not required', code: pt(['- 97530 x2 GP', '- 97110 x1 GP'], fmWith('date: 2019-12-31', 'provider: Sam Lee, PTA')) },
+      { name: 'evaluation codes are left out', code: pt(['- 97530 x2 GP CQ', '- 97110 x1 GP CQ', '- 97164 GP'], PTA) },
+    ],
+    invalid: [
+      {
+        name: 'a PTA’s note without CQ: CQ after GP',
+        code: bad,
+        errors: [
+          {
+            span: within(bad, '- 97530 x2 GP', '97530'),
+            severity: 'warning',
+            message:
+              'Billing line 28 (97530) has no CQ, but the provider is a physical therapist assistant (PTA). The `medicare` payer profile requires CQ, paired with GP, on services a physical therapist assistant furnished in whole or in part (MCPM Ch. 5 §20.1). If the therapist furnished this service alone, leave it without CQ and disable this finding.',
+            suggestions: [{ title: 'Add CQ to 97530', output: pt(['- 97530 x2 GP CQ', '- 97110 x1 GP'], PTA) }],
+          },
+          { span: within(bad, '- 97110 x1 GP', '97110'), severity: 'warning' },
+        ],
+        output: pt(['- 97530 x2 GP CQ', '- 97110 x1 GP CQ'], PTA),
+      },
+      {
+        name: 'dash-joined, and right after GP when other modifiers follow',
+        code: pt(['- 97530-GP x2', '- 97140-GP-59 x1'], PTA),
+        errors: [{ span: '28:3-28:8' }, { span: '29:3-29:8' }],
+        output: pt(['- 97530-GP-CQ x2', '- 97140-GP-CQ-59 x1'], PTA),
+      },
+      {
+        name: 'a COTA/L’s note: CO',
+        code: pt(['| Code | Mod | Units |', '|---|---|---|', '| 97530 | GO | 2 |', '| 97110 | GO, CO | 1 |'], COTA),
+        errors: [{ span: '29:3-29:8', includes: 'has no CO, but the provider is an occupational therapy assistant (COTA/L)' }],
+        output: pt(['| Code | Mod | Units |', '|---|---|---|', '| 97530 | GO CO | 2 |', '| 97110 | GO, CO | 1 |'], COTA),
+      },
+      {
+        name: 'the other discipline’s assistant modifier is replaced',
+        code: pt(['- 97530 x2 GP CO', '- 97110 x1 GP CQ'], PTA),
+        errors: [{ span: '28:15-28:17', includes: 'has no CQ (it has CO, the modifier of the other discipline\'s assistants)' }],
+        output: pt(['- 97530 x2 GP CQ', '- 97110 x1 GP CQ'], PTA),
+      },
+      {
+        name: 'the assistant known from the signature line',
+        code: signedOnly(['- 97530 x2 GP', '- 97110 x1 GP CQ']),
+        errors: [{ span: '26:3-26:8', includes: '(PTA)' }],
+        output: signedOnly(['- 97530 x2 GP CQ', '- 97110 x1 GP CQ']),
+      },
+    ],
+  });
+}

@@ -1,5 +1,6 @@
 /** The rule registry, sorted by id. */
 import type { Rule } from '../rule';
+import { rule as assistantModifierMissing } from './assistant-modifier-missing';
 import { rule as billedNotDocumented } from './billed-not-documented';
 import { rule as disciplineModifierMismatch } from './discipline-modifier-mismatch';
 import { rule as documentedNotBilled } from './documented-not-billed';
@@ -23,6 +24,7 @@ import { rule as untimedCodeUnits } from './untimed-code-units';
 import { rule as vagueEntry } from './vague-entry';
 
 export const RULES: readonly Rule[] = [
+  assistantModifierMissing,
   billedNotDocumented,
   disciplineModifierMismatch,
   documentedNotBilled,
