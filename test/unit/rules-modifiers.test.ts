@@ -254,3 +254,44 @@ const fmWith = (...lines: string[]) => {
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------
+{
+  const NMR = '- 97112 NMR 38 min: tandem walking on foam 6 x 20 ft (LTG1)';
+  const EX = '- 97110 Ther ex 23 min: step-ups 3x10 (LTG1)';
+  const GROUP = '- 97150 Group therapy 30 min: balance class of 3 (LTG1)';
+  const visit = (billing: string[], fm = front('commercial'), objective = [NMR, EX]) =>
+    note({ front: fm, objective, totals: ['Total timed minutes: 61', 'Total treatment time: 61 min'], billing });
+  const bad = visit(['- 97112 x3 GP', '- 97110 x2 GP']);
+  ruleTester('payer-unit-cap', {
+    valid: [
+      { name: 'commercial: 4 units, the cap', code: visit(['- 97112 x2 GP', '- 97110 x2 GP']) },
+      { name: 'medicare has no cap', code: visit(['- 97112 x3 GP', '- 97110 x1 GP'], FRONT) },
+      { name: 'untimed codes are not counted', code: visit(['- 97112 x2 GP', '- 97110 x2 GP', '- 97150 x1 GP'], front('commercial'), [NMR, EX, GROUP]) },
+      { name: 'a configured profile without a cap', code: bad, settings: cfg('{ "payers": { "commercial": { "unitCap": null } } }') },
+      { name: 'a configured higher cap', code: bad, settings: cfg('{ "payers": { "commercial": { "unitCap": 6 } } }') },
+    ],
+    invalid: [
+      {
+        name: 'commercial: 5 timed units over the cap of 4',
+        code: bad,
+        errors: [
+          {
+            span: within(bad, '## Billing', 'Billing'),
+            severity: 'warning',
+            message:
+              "Billed timed units total 5 (97112 ×3, 97110 ×2), over the daily cap of 4 in the `commercial` payer profile. The cap is a payer setting (`payers.commercial.unitCap` in .therapy-note-lint.json), not a CMS rule: check this payer's policy. Units over a payer's cap may be denied as not medically necessary.",
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'a cap on a configured profile, several lines of one code added',
+        code: visit(['- 97112 x2 GP', '- 97112 x1 GP', '- 97110 x1 GP'], front('bcbs-nd')),
+        settings: cfg('{ "payers": { "bcbs-nd": { "extends": "medicare", "unitCap": 3 } } }'),
+        errors: [{ span: within(bad, '## Billing', 'Billing'), includes: 'Billed timed units total 4 (97112 ×3, 97110 ×1), over the daily cap of 3 in the `bcbs-nd` payer profile' }],
+        output: null,
+      },
+    ],
+  });
+}

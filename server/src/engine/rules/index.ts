@@ -15,6 +15,7 @@ import { rule as missingSkilledCues } from './missing-skilled-cues';
 import { rule as missingSoapSection } from './missing-soap-section';
 import { rule as missingTotalTime } from './missing-total-time';
 import { rule as passiveUnderActiveCode } from './passive-under-active-code';
+import { rule as payerUnitCap } from './payer-unit-cap';
 import { rule as sameActivityTwoCodes } from './same-activity-two-codes';
 import { rule as totalTimeMismatch } from './total-time-mismatch';
 import { rule as unitsMismatch } from './units-mismatch';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   missingSoapSection,
   missingTotalTime,
   passiveUnderActiveCode,
+  payerUnitCap,
   sameActivityTwoCodes,
   totalTimeMismatch,
   unitsMismatch,
