@@ -54,7 +54,7 @@ export class PhraseSet {
   constructor(phrases: readonly string[]) {
     this.phrases = [...phrases];
     for (const phrase of phrases) {
-      const words = tokenize(phrase).map((t) => t.w);
+      const words = phrase.split(' ').flatMap((w) => (w === '#' ? ['#'] : tokenize(w).map((t) => t.w)));
       if (words.length === 0) continue;
       const key = words[0];
       const list = this.byFirst.get(key) ?? [];

@@ -8,7 +8,9 @@ const TITLE_TEXT = 60;
 
 export function shortGoal(text: string): string {
   const t = text.trim();
-  return t.length <= TITLE_TEXT ? t : `${t.slice(0, TITLE_TEXT - 1).trimEnd()}…`;
+  if (t.length <= TITLE_TEXT) return t;
+  const cut = t.lastIndexOf(' ', TITLE_TEXT - 1);
+  return `${t.slice(0, cut > TITLE_TEXT / 2 ? cut : TITLE_TEXT - 1).trimEnd()}…`;
 }
 
 export const rule: Rule = {
