@@ -9,6 +9,15 @@ import { join } from 'node:path';
 import { lint } from '../../server/src/engine/lint';
 
 const CORPORA = ['test/fixtures/realistic', 'test/fixtures/realistic-2'];
+/**
+ * These two corpora were written for the engine issue's rules; their notes do not all link
+ * goals or record cues, so only those rules' findings are compared here. The catalog corpus
+ * below covers every rule.
+ */
+const ENGINE_RULES = new Set([
+  'billed-not-documented', 'documented-not-billed', 'invalid-front-matter', 'missing-minutes', 'missing-total-time',
+  'total-time-mismatch', 'units-mismatch', 'unknown-code', 'untimed-code-units',
+]);
 interface Expected {
   isNote: boolean;
   payer?: string;
@@ -64,12 +73,35 @@ for (const DIR of CORPORA) describe(`realistic corpus ${DIR} (hand-computed unit
       assert.deepEqual(got, want);
       assert.deepEqual([b.totalTimedMinutes, b.totalUnits], [e.totalTimedMinutes, e.totalUnits]);
 
-      const found = r.findings.map((f) => ({ ruleId: f.ruleId, line: f.range.start.line + 1 }));
+      const found = r.findings.filter((f) => ENGINE_RULES.has(f.ruleId)).map((f) => ({ ruleId: f.ruleId, line: f.range.start.line + 1 }));
       const matches = (f: { ruleId: string; line: number }, x: { ruleId: string; line: number | null }) => f.ruleId === x.ruleId && (x.line === null || x.line === f.line);
       for (const w of e.findings ?? []) assert.ok(found.some((f) => matches(f, w)), `expected ${w.ruleId} at line ${w.line}; found ${JSON.stringify(found)}`);
       const allowed = [...(e.findings ?? []), ...(e.mayAlsoReport ?? [])];
       const extra = found.filter((f) => !allowed.some((x) => matches(f, x)));
       assert.deepEqual(extra, [], 'findings that are not deliberate defects');
+    });
+  }
+});
+
+/**
+ * The catalog corpus (test/fixtures/catalog): clean notes in many styles and notes with one
+ * to three deliberate defects each, written from the rule catalog without reading the rules.
+ * Every deliberate defect must be reported on its line (null: anywhere), and nothing else at
+ * error or warning severity beyond the direct consequences the corpus lists.
+ */
+describe('catalog corpus (every rule; deliberate defects only)', () => {
+  const DIR = 'test/fixtures/catalog';
+  const expected: Record<string, Expected> = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')).notes;
+  for (const [name, e] of Object.entries(expected)) {
+    it(`${name}: ${(e.findings ?? []).length === 0 ? 'clean' : (e.findings ?? []).map((f) => `${f.ruleId}@${f.line ?? '*'}`).join(', ')}`, () => {
+      const r = lint(readFileSync(join(DIR, name), 'utf8'), { filePath: join(DIR, name) });
+      assert.equal(r.isNote, e.isNote);
+      if (e.payer) assert.equal(r.billing?.payer, e.payer);
+      const found = r.findings.filter((f) => f.severity !== 'info').map((f) => ({ ruleId: f.ruleId, line: f.range.start.line + 1 }));
+      const matches = (f: { ruleId: string; line: number }, x: { ruleId: string; line: number | null }) => f.ruleId === x.ruleId && (x.line === null || x.line === f.line);
+      for (const w of e.findings ?? []) assert.ok(found.some((f) => matches(f, w)), `expected ${w.ruleId} at line ${w.line}; found ${JSON.stringify(found)}`);
+      const allowed = [...(e.findings ?? []), ...(e.mayAlsoReport ?? [])];
+      assert.deepEqual(found.filter((f) => !allowed.some((x) => matches(f, x))), [], 'findings that are not deliberate defects');
     });
   }
 });
