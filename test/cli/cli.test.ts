@@ -254,5 +254,21 @@ describe('CLI (dist/cli.js)', function () {
       assert.ok(readFileSync(join(dir, 'real/a.note.md'), 'utf8').includes('97530 x2 GP'));
       assert.deepEqual(readdirSync(join(dir, 'real')), ['a.note.md']);
     });
+    it('on the bundled examples leaves notes that re-lint with no fixable finding', () => {
+      const files = Object.fromEntries(readdirSync('examples').map((f) => [f, readFileSync(join('examples', f), 'utf8')]));
+      dir = tempDir(files);
+      cli(['--fix', '.'], dir);
+      const out = JSON.parse(cli(['--format', 'json', '.'], dir).stdout) as { files: { path: string; findings: { ruleId: string; fixable: boolean }[] }[] };
+      const fixable = out.files.flatMap((f) => f.findings.filter((x) => x.fixable).map((x) => `${f.path}: ${x.ruleId}`));
+      assert.deepEqual(fixable, []);
+      // The safe fixes, exactly: the Plan heading in SOAP order, GO on the billing line, a signature to fill in.
+      assert.equal(
+        readFileSync(join(dir, 'bad-ot-daily.note.md'), 'utf8'),
+        files['bad-ot-daily.note.md']
+          .replace('**Goals:**', '**P:**\n\n**Goals:**')
+          .replace('- 97535 x2\n', '- 97535 x2 GO\n')
+          .replace(/\n$/, '\n\nSigned: [name], [credentials]\n'),
+      );
+    });
   });
 });
