@@ -3,6 +3,9 @@
  * sections, signatures, and group/passive/same-activity documentation under timed codes.
  * RuleTester cases: exact ranges, messages, quick-fix titles and texts, output after --fix.
  */
+import assert from 'node:assert/strict';
+import { parseConfig } from '../../server/src/engine/config';
+import { lint } from '../../server/src/engine/lint';
 import { FRONT, md, note, within } from '../helpers';
 import { ruleTester } from '../rule-tester';
 
@@ -290,3 +293,23 @@ const withGoals = (objective: string[]) => md(note({ objective, totals: TOTALS, 
     }],
   });
 }
+
+// ---------------------------------------------------------------------------------------
+describe('documentation rules: word lists from the configuration', () => {
+  const text = note({ objective: [LIFT, '- 97110 Ther ex 15 min: modalities as indicated (LTG1), PNF'], totals: TOTALS, billing: BILL });
+  const ids = (config: string) => lint(text, { filePath: 'a.note.md', settings: parseConfig(config, 'c.json', '/') }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`).filter((id) => id.startsWith('vague') || id.startsWith('missing-skilled'));
+  it('by default neither phrase is known', () => {
+    assert.deepEqual(ids('{}'), ['missing-skilled-cues@15']);
+  });
+  it('addPhrases and addMarkers extend the lists', () => {
+    assert.deepEqual(ids('{ "rules": { "vague-entry": { "severity": "error", "addPhrases": ["modalities as indicated"] }, "missing-skilled-cues": { "severity": "warning", "addMarkers": ["PNF"] } } }'), ['vague-entry@15']);
+  });
+  it('phrases replaces the built-in list', () => {
+    const only = note({ objective: [LIFT, '- 97110 Ther ex 15 min: ther ex as tolerated (LTG1), VC'], totals: TOTALS, billing: BILL });
+    const r = lint(only, { filePath: 'a.note.md', settings: parseConfig('{ "rules": { "vague-entry": { "severity": "error", "phrases": ["per flowsheet"] } } }', 'c.json', '/') });
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'vague-entry'), []);
+  });
+  it('an option of the wrong type is a configuration error naming the key', () => {
+    assert.throws(() => parseConfig('{ "rules": { "vague-entry": { "severity": "error", "addPhrases": "x" } } }', 'c.json', '/'), /c\.json:1:\d+: .*addPhrases/);
+  });
+});
