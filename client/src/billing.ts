@@ -24,14 +24,21 @@ function isMarkdown(doc: vscode.TextDocument | undefined): doc is vscode.TextDoc
   return !!doc && doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
 }
 
+export interface StatusBarUpdate {
+  uri: string | undefined;
+  text: string | undefined;
+}
+
 export class BillingStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
-  private inFlight = 0;
-  private waiters: (() => void)[] = [];
+  private visible = false;
+  private readonly updated = new vscode.EventEmitter<StatusBarUpdate>();
+  /** Fires after each refresh: the active document and the item's text (undefined: hidden). */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(private readonly client: LanguageClient) {
     this.item = vscode.window.createStatusBarItem('therapyNoteLint.units', vscode.StatusBarAlignment.Right, 100);
@@ -40,6 +47,7 @@ export class BillingStatus implements vscode.Disposable {
     this.disposables.push(
       this.item,
       this.changed,
+      this.updated,
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon(0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.refreshSoon(EDIT_DELAY_MS);
@@ -65,60 +73,32 @@ export class BillingStatus implements vscode.Disposable {
     return this.visible ? this.item.text : undefined;
   }
 
-  private visible = false;
-
-  /** Resolves when no refresh is pending or running. */
-  settled(): Promise<void> {
-    if (this.timer === undefined && this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
   /** Updates the item after `delay` ms of quiet; later calls replace earlier ones. */
   refreshSoon(delay: number): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    // An answer still on its way is for the old state: drop it.
+    const seq = ++this.seq;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.refresh();
+      void this.refresh(seq);
     }, delay);
   }
 
-  private async refresh(): Promise<void> {
-    const seq = ++this.seq;
+  private async refresh(seq: number): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!isMarkdown(doc) || !this.client.isRunning()) {
-      this.hide();
-      this.wake();
-      return;
-    }
-    this.inFlight++;
-    try {
-      const summary = await this.request(doc.uri);
-      if (seq !== this.seq) return; // a newer refresh has started
-      if (!summary || !summary.isNote || !summary.line) {
-        this.hide();
-        return;
-      }
+    const summary = isMarkdown(doc) ? await this.request(doc.uri) : undefined;
+    if (seq !== this.seq) return; // a newer refresh has started
+    if (!summary || !summary.isNote || !summary.line) {
+      this.item.hide();
+      this.visible = false;
+    } else {
       this.item.text = summary.line;
       this.item.tooltip = new vscode.MarkdownString(`${summary.markdown}\n\n---\n\nClick for the billing breakdown.`);
       this.item.backgroundColor = summary.status === 'mismatch' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
       this.visible = true;
-    } finally {
-      this.inFlight--;
-      this.wake();
     }
-  }
-
-  private hide(): void {
-    this.item.hide();
-    this.visible = false;
-  }
-
-  private wake(): void {
-    if (this.timer !== undefined || this.inFlight > 0) return;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w();
+    this.updated.fire({ uri: doc?.uri.toString(), text: this.text() });
   }
 
   private async request(uri: vscode.Uri): Promise<BillingSummary | undefined> {

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { BillingStatus } from './billing';
+import { BillingStatus, type StatusBarUpdate } from './billing';
 import { insertTemplate } from './templates';
 
 let client: LanguageClient | undefined;
@@ -17,8 +17,8 @@ export interface TherapyNoteLintApi {
   readonly client: LanguageClient;
   /** The status bar item as it stands: its text, or undefined when it is hidden. */
   statusBarText(): string | undefined;
-  /** Resolves when the status bar has been brought up to date for `uri` (test helper). */
-  statusBarSettled(): Promise<void>;
+  /** Fires after each status bar update: for which document, and its text (undefined: hidden). */
+  readonly onDidUpdateStatusBar: vscode.Event<StatusBarUpdate>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<TherapyNoteLintApi> {
@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Therap
     status,
     vscode.commands.registerCommand('therapyNoteLint.showBillingSummary', (uri?: string | vscode.Uri) => status.showSummary(uri)),
     vscode.commands.registerCommand('therapyNoteLint.insertTemplate', (name?: string) =>
-      insertTemplate(context.asAbsolutePath(path.join('snippets', 'therapy-notes.code-snippets')), name)),
+      insertTemplate(context.asAbsolutePath(path.join('snippets', 'therapy-notes.json')), name)),
     // Untrusted workspaces: the server ignores external files until trust is granted; a
     // restart sends `trusted: true` in the new initialize request.
     vscode.workspace.onDidGrantWorkspaceTrust(() => { void lc.restart(); }),
@@ -62,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Therap
   return {
     client: lc,
     statusBarText: () => status.text(),
-    statusBarSettled: () => status.settled(),
+    onDidUpdateStatusBar: status.onDidUpdate,
   };
 }
 

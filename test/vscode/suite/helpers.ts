@@ -85,7 +85,23 @@ export function serverPids(): number[] {
   return pids;
 }
 
-/** The fixture's text as committed (the suite runs on a copy of the workspace). */
-export function lines(...ls: string[]): string {
-  return ls.join('\n');
+/**
+ * Resolves with the status bar's text once it has been updated for `relative` (the active
+ * document) and `until` accepts the text; `action` runs after listening starts.
+ */
+export async function statusBarFor(relative: string, until: (text: string | undefined) => boolean, action?: () => Thenable<unknown>): Promise<string | undefined> {
+  const { onDidUpdateStatusBar } = await api();
+  const uri = workspaceUri(relative).toString();
+  const next = new Promise<string | undefined>((resolve) => {
+    const sub = onDidUpdateStatusBar((u) => {
+      if (u.uri === uri && until(u.text)) { sub.dispose(); resolve(u.text); }
+    });
+  });
+  await action?.();
+  return next;
+}
+
+/** A fixture file's text on disk (the suite runs on a copy of test/vscode/workspace). */
+export function diskText(relative: string): string {
+  return fs.readFileSync(workspaceUri(relative).fsPath, 'utf8');
 }
