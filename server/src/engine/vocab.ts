@@ -149,6 +149,10 @@ export const RESPONSE_MARKERS: readonly string[] = [
   'decreased', 'reduced', 'accuracy', 'accurate', 'correctly', 'independently', 'without pain', 'no increase in pain',
   'no pain', 'sob', 'dyspnea', 'rpe', 'progress toward', 'progress towards', 'goal met', 'goals met', 'met goal',
   'needed', 'required', 'requires', 'performed with', 'completed', 'noted', 'observed', 'states', 'stated',
+  // Performance the patient showed: "stood without hands in 4 of 5 trials", "walked 150 ft".
+  'stood', 'walked', 'ambulated', 'lifted', 'carried', 'transferred', 'climbed', 'ascended', 'descended', 'dressed',
+  'donned', 'doffed', 'named', 'recalled', 'swallowed', 'produced', 'performed', 'maintained', 'better', 'worse',
+  'successful', 'successfully', 'consistently', 'inconsistently', '# of #',
 ];
 
 /** Functional-purpose clauses that link an entry to a goal (note-format.md). */

@@ -21,6 +21,17 @@ function specificTolerated(tokens: Token[]): boolean {
   return false;
 }
 
+/** A measured result: "8/10", "80%". */
+function hasScore(text: string, tokens: Token[]): boolean {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i];
+    if (!/^[0-9]+$/.test(a.w)) continue;
+    if (text[a.end] === '%') return true;
+    if (text[a.end] === '/' && tokens[i + 1].start === a.end + 1 && /^[0-9]+$/.test(tokens[i + 1].w)) return true;
+  }
+  return false;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'missing-patient-response',
@@ -33,11 +44,12 @@ export const rule: Rule = {
   check({ note, lines, options, report }) {
     const markers = new PhraseSet(phraseOption(options, 'markers', 'addMarkers', RESPONSE_MARKERS));
     const assessments = note.sections.filter((s) => s.soap === 'A');
-    const texts: string[] = note.entries.map((e) => e.text);
-    for (const s of assessments) texts.push(sectionText(note.text, lines.starts, lines.ends, s));
+    // A score ("8/10", "80%") is a response in the Assessment; in an entry it may be a parameter (a 5% ramp).
+    const texts: { text: string; scores: boolean }[] = note.entries.map((e) => ({ text: e.text, scores: false }));
+    for (const s of assessments) texts.push({ text: sectionText(note.text, lines.starts, lines.ends, s), scores: true });
     for (const t of texts) {
-      const tokens = tokenize(t);
-      if (markers.first(tokens) || specificTolerated(tokens)) return;
+      const tokens = tokenize(t.text);
+      if (markers.first(tokens) || specificTolerated(tokens) || (t.scores && hasScore(t.text, tokens))) return;
     }
     let edit: TextEdit;
     let range;
