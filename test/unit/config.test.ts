@@ -48,7 +48,7 @@ describe('configuration (.therapy-note-lint.json)', () => {
     const cases: [string, string, string][] = [
       ['invalid JSON', '{\n  "rules": {\n    "units-mismatch": "error"\n  \n}', `${F}:5:2: not valid JSON: expected a closing brace }.`],
       ['not an object', '[1]', `${F}:1:1: expected an object such as { "rules": { … } }.`],
-      ['unknown top-level key', '{\n  "rule": {}\n}', `${F}:2:3: unknown key "rule" (did you mean "rules"?); expected one of "rules", "defaultPayer", "payers", "include", "exclude", "codes".`],
+      ['unknown top-level key', '{\n  "rule": {}\n}', `${F}:2:3: unknown key "rule" (did you mean "rules"?); expected one of "rules", "defaultPayer", "payers", "include", "exclude", "ncciPtpFiles", "codes".`],
       ['unknown rule id', '{ "rules": { "unit-mismatch": "error" } }', `${F}:1:14: unknown key "rules.unit-mismatch" (did you mean "units-mismatch"?); expected one of ${RULES.map((r) => `"${r.meta.id}"`).join(', ')}.`],
       ['bad severity', '{ "rules": { "units-mismatch": "loud" } }', `${F}:1:32: "rules.units-mismatch" must be a severity ("error", "warning", "info", "off") or an object such as { "severity": "warning" }; found "loud".`],
       ['bad method', '{ "payers": { "x": { "method": "per-code" } } }', `${F}:1:32: "payers.x.method" must be one of "cms", "ama"; found "per-code".`],

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../server/src/engine/config';
+import { parsePtpFile, PtpTable } from '../../server/src/engine/ncci';
 import type { Settings } from '../../server/src/engine/settings';
 import { FRONT, front, note, within } from '../helpers';
 import { ruleTester } from '../rule-tester';
@@ -290,6 +292,107 @@ const fmWith = (...lines: string[]) => {
         code: visit(['- 97112 x2 GP', '- 97112 x1 GP', '- 97110 x1 GP'], front('bcbs-nd')),
         settings: cfg('{ "payers": { "bcbs-nd": { "extends": "medicare", "unitCap": 3 } } }'),
         errors: [{ span: within(bad, '## Billing', 'Billing'), includes: 'Billed timed units total 4 (97112 ×3, 97110 ×1), over the daily cap of 3 in the `bcbs-nd` payer profile' }],
+        output: null,
+      },
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+{
+  const ptp = (): Settings => {
+    const s = cfg('{ "ncciPtpFiles": ["ncci/ptp-therapy-f1.txt"] }');
+    return { ...s, ncci: new PtpTable(parsePtpFile(readFileSync('test/fixtures/ncci/ptp-therapy-f1.txt', 'latin1'), 'ncci/ptp-therapy-f1.txt'), ['ncci/ptp-therapy-f1.txt']) };
+  };
+  const MANUAL = '- 97140 Manual therapy 15 min: STM R upper trapezius (LTG1)';
+  const visit = (billing: string[], fm = FRONT, objective = [LIFT, MANUAL]) => note({ front: fm, objective, totals: TOTALS, billing });
+  const bad = visit(['- 97530 x2 GP', '- 97140 x1 GP']);
+  const reeval = (billing: string[]) => visit(billing, FRONT, [LIFT, '- 97164 PT re-evaluation: knee flexion 95° to 110° since the last report (LTG1)']);
+  const dated = (date: string, billing: string[]) => visit(billing, fmWith(`date: ${date}`));
+  const undated = (billing: string[]) => visit(billing, fmWith('date:'));
+  ruleTester('ncci-pair-modifier', {
+    valid: [
+      { name: '97530 + 97140 with 59 on 97140', code: visit(['- 97530 x2 GP', '- 97140 x1 GP 59']) },
+      { name: '97530 + 97140 with XU on 97530: either code satisfies the disputed pair', code: visit(['- 97530-XU-GP x2', '- 97140-GP x1']) },
+      { name: 'no Medicare edit for 97530 + 97110', code: visit(['- 97530 x2 GP', '- 97110 x1 GP'], FRONT, [LIFT, BRIDGE]) },
+      { name: 'a re-evaluation with 59 on it', code: reeval(['- 97530 x2 GP', '- 97164 GP 59']) },
+      { name: '97750 + 97164: either code’s modifier', code: reeval(['- 97750 x1 GP XU', '- 97164 GP']) },
+      { name: 'one code only', code: visit(['- 97530 x2 GP']) },
+      { name: 'PTP file: its column 2 (97530) carries the modifier', code: visit(['- 97530 x2 GP 59', '- 97140 x1 GP']), settings: ptp() },
+      { name: 'PTP file: the pair is not in force on the date of service', code: dated('2020-06-01', ['- 97161 GP', '- 97530 x2 GP']), settings: ptp() },
+      { name: 'PTP file: indicator 9 is not an edit', code: dated('2021-01-01', ['- 97110 x1 GP', '- 97112 x1 GP']), settings: ptp() },
+      { name: 'PTP file: a built-in pair the file does not list', code: reeval(['- 97110 x2 GP', '- 97164 GP']), settings: ptp() },
+    ],
+    invalid: [
+      {
+        name: '97530 + 97140 without a modifier: quick fixes on 97140, no automatic fix',
+        code: bad,
+        errors: [
+          {
+            span: within(bad, '- 97140 x1 GP', '97140'),
+            severity: 'error',
+            message:
+              '97530 (line 27) and 97140 (line 28) are billed together without a distinct-service modifier (59, XE, XS, XP or XU) on either. Payers edit this NCCI pair, and sources dispute which code is column 2, so a modifier on either code satisfies this check (billing-rules.md §6.3 [secondary]; sources dispute the column order). Append 59 or XU only if the documentation shows the two were distinct services (NCCI Ch. 11 §P: "performed in different timed intervals"); otherwise bill one of them.',
+            suggestions: [
+              { title: 'Append 59 to 97140 (line 28)', output: visit(['- 97530 x2 GP', '- 97140 x1 GP 59']) },
+              { title: 'Append XU to 97140 (line 28)', output: visit(['- 97530 x2 GP', '- 97140 x1 GP XU']) },
+            ],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'a re-evaluation billed with a therapy code: the modifier belongs on 97164',
+        code: reeval(['- 97530-59-GP x2', '- 97164-GP']),
+        errors: [
+          {
+            span: '28:3-28:8',
+            message:
+              "97530 (line 27) and 97164 (line 28) are billed together, and 97164 carries no 59 or X modifier. NCCI edits pair therapy codes (column 1) with the re-evaluation 97164 (column 2): report the re-evaluation with 59 or XU only when the patient's status has changed (NCCI Policy Manual Ch. 11 §P). The modifier on 97530 does not count: it belongs on the column-2 code.",
+            suggestions: [{ title: 'Append 59 to 97164 (line 28)', output: reeval(['- 97530-59-GP x2', '- 97164-GP-59']) }, 'Append XU to 97164 (line 28)'],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'a test with an evaluation (order not stated)',
+        code: visit(['- 97162 GP', '- 97750 x1 GP']),
+        errors: [{ span: '28:3-28:8', includes: '97750 is not separately reportable with an evaluation (97162) on the same date by the same practitioner or specialty' }],
+        output: null,
+      },
+      {
+        name: 'PTP file: its order (97140 column 1, 97530 column 2) decides, 59 on 97140 does not count',
+        code: visit(['- 97530 x2 GP', '- 97140 x1 GP 59']),
+        settings: ptp(),
+        errors: [
+          {
+            span: '27:3-27:8',
+            message:
+              '97140 (line 28) and 97530 (line 27) are an NCCI procedure-to-procedure pair with modifier indicator 1 in the PTP file ncci/ptp-therapy-f1.txt (line 9, effective 2020-01-01), and 97530 (column 2) carries no 59 or X modifier, so it will be denied. The modifier on 97140 does not count: it belongs on the column-2 code. Append 59 or XU only if the documentation shows the two were distinct services (NCCI Ch. 11 §P: "performed in different timed intervals"); otherwise bill one of them.',
+            suggestions: ['Append 59 to 97530 (line 27)', 'Append XU to 97530 (line 27)'],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'PTP file: indicator 0 on the date of service; a modifier cannot bypass it',
+        code: dated('2020-01-10', ['- 97161 GP', '- 97530 x2 GP 59']),
+        settings: ptp(),
+        errors: [
+          {
+            span: '28:3-28:8',
+            message:
+              '97161 (line 27) and 97530 (line 28) are an NCCI procedure-to-procedure pair with modifier indicator 0 in the PTP file ncci/ptp-therapy-f1.txt (line 10, effective 2020-01-01): no modifier can bypass it, so 97530 (column 2) is not payable with 97161 (column 1) for the same patient, provider and day. Bill one of them, or check the current PTP file.',
+            suggestions: [],
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'PTP file: a note without a date is checked against the active rows',
+        code: undated(['- 97530 x2 GP', '- 97140 x1 GP']),
+        settings: ptp(),
+        errors: [{ span: '26:3-26:8', includes: 'in the PTP file ncci/ptp-therapy-f1.txt (line 9, effective 2020-01-01), and 97530 (column 2)' }],
         output: null,
       },
     ],

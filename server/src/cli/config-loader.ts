@@ -2,14 +2,30 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, ConfigError, parseConfig } from '../engine/config';
+import { parsePtpFile, PtpFileError, PtpTable, type PtpEdit } from '../engine/ncci';
 import { defaultSettings, type Settings } from '../engine/settings';
+
+export interface ConfigResolverOptions {
+  /**
+   * Load files a configuration points to (`ncciPtpFiles`). Default true; false in an
+   * untrusted VS Code workspace, where those keys are ignored.
+   */
+  allowExternalFiles?: boolean;
+}
 
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | null>();
   private readonly loaded = new Map<string, Settings>();
   private fallback: Settings | null = null;
 
-  constructor(private readonly explicit?: string) {}
+  private readonly allowExternalFiles: boolean;
+
+  constructor(
+    private readonly explicit?: string,
+    options: ConfigResolverOptions = {},
+  ) {
+    this.allowExternalFiles = options.allowExternalFiles ?? true;
+  }
 
   /** Settings for a file; throws ConfigError for a bad configuration. */
   settingsFor(file: string): Settings {
@@ -24,6 +40,7 @@ export class ConfigResolver {
         throw new ConfigError(this.explicit ?? configPath, null, null, `cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
       }
       s = parseConfig(text, this.explicit ?? configPath, dirname(configPath));
+      if (s.ncciPtpFiles && this.allowExternalFiles) s = { ...s, ncci: loadPtpFiles(s.ncciPtpFiles, dirname(configPath), this.explicit ?? configPath, s) };
       this.loaded.set(configPath, s);
     }
     return s;
@@ -56,6 +73,33 @@ export class ConfigResolver {
     for (const d of chain) this.byDir.set(d, found);
     return found;
   }
+}
+
+/**
+ * Reads the configured CMS PTP files (relative to the configuration's folder), keeping the
+ * rows whose two codes are in the code table. Throws ConfigError naming the file (and the
+ * line of a malformed row).
+ */
+function loadPtpFiles(files: string[], dir: string, configFile: string, settings: Settings): PtpTable {
+  const edits: PtpEdit[] = [];
+  const keep = (code: string) => settings.codes.get(code) !== undefined;
+  for (const f of files) {
+    const path = resolve(dir, f);
+    let text: string;
+    try {
+      // CMS files are plain ASCII codes and dates; latin1 never fails on the rationale text.
+      text = readFileSync(path, 'latin1');
+    } catch (err) {
+      throw new ConfigError(configFile, null, null, `"ncciPtpFiles": cannot read the NCCI PTP file ${f} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    }
+    try {
+      for (const e of parsePtpFile(text, f, keep)) edits.push(e);
+    } catch (err) {
+      if (err instanceof PtpFileError) throw new ConfigError(path, err.line, 1, `${err.detail} (an NCCI PTP file named in ${configFile})`);
+      throw err;
+    }
+  }
+  return new PtpTable(edits, files);
 }
 
 function isFile(p: string): boolean {

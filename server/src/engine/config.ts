@@ -33,6 +33,7 @@ interface RawConfig {
   include?: string[];
   exclude?: string[];
   codes?: Record<string, CustomCode>;
+  ncciPtpFiles?: string[];
 }
 
 let validator: ReturnType<Ajv['compile']> | null = null;
@@ -235,5 +236,6 @@ function toSettings(raw: RawConfig, file: string, dir: string, body: string, lin
     exclude: raw.exclude ?? [],
     baseDir: dir,
     codes: new CodeTable(raw.codes ?? {}),
+    ...(raw.ncciPtpFiles && raw.ncciPtpFiles.length > 0 ? { ncciPtpFiles: raw.ncciPtpFiles } : {}),
   };
 }

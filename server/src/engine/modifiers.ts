@@ -62,12 +62,17 @@ export interface ServiceProvider {
 }
 
 export function serviceProvider(note: NoteModel): ServiceProvider {
-  const p = noteProvider(note);
-  const fmCreds = note.frontMatter?.provider ? parseCredentials(note.frontMatter.provider) : [];
-  const creds = fmCreds.length > 0 ? fmCreds : p.signers.filter((s) => !s.cosign).flatMap((s) => s.credentials);
+  const fm = note.frontMatter;
+  const fmCreds = fm?.provider ? parseCredentials(fm.provider) : [];
+  // Without a `provider`, the treating signature: the last signature line that is not a
+  // co-signature, with credentials written in capitals ("pt entered …" is not a signature).
+  const written = (text: string, c: Credential) => text.toUpperCase() !== text ? new RegExp(`(^|[^A-Za-z])${c.value.replace(/[/-]/g, '\\$&')}([^A-Za-z]|$)`).test(text) : true;
+  const signer = fmCreds.length > 0 ? null : [...noteProvider(note).signers].reverse().find((x) => !x.cosign && x.credentials.some((c) => written(x.text, c)));
+  const creds = fmCreds.length > 0 ? fmCreds : signer ? signer.credentials.filter((c) => written(signer.text, c)) : [];
+  const discipline = fm?.discipline ?? creds.find((c) => c.discipline)?.discipline ?? null;
   return {
-    discipline: p.discipline,
-    disciplineSource: note.frontMatter?.discipline ? 'front matter' : p.discipline ? 'credentials' : null,
-    assistant: p.assistant ? creds.find((c) => c.assistant) ?? null : null,
+    discipline,
+    disciplineSource: fm?.discipline ? 'front matter' : discipline ? 'credentials' : null,
+    assistant: creds.some((c) => c.assistant) ? creds.find((c) => c.assistant)! : null,
   };
 }

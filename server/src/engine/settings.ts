@@ -1,5 +1,6 @@
 /** Resolved settings: what the engine needs besides the text. Built by `config.ts`. */
 import { CodeTable } from './codes';
+import type { PtpTable } from './ncci';
 import { resolvePayers, type PayerProfile } from './payers';
 import type { SeveritySetting } from './types';
 
@@ -20,6 +21,10 @@ export interface Settings {
   exclude: string[];
   baseDir?: string;
   codes: CodeTable;
+  /** `ncciPtpFiles` as configured (relative to `baseDir`); the node side loads them into `ncci`. */
+  ncciPtpFiles?: string[];
+  /** NCCI PTP edits from the configured files; when absent, ncci-pair-modifier uses its built-in pairs. */
+  ncci?: PtpTable;
 }
 
 export function defaultSettings(): Settings {
