@@ -315,3 +315,15 @@ describe('note forms: line endings and byte-order mark', () => {
     assert.deepEqual(shape(lf.replace(/\n/g, '\r')), shape(lf));
   });
 });
+
+describe('a plain-line entry and the list under it', () => {
+  it('a list right under the entry line, with no code of its own, is the entry\'s description', () => {
+    const m = model(md('## S', 'Fine.', '## O', 'Ther ex (97110) x 10 min', '  - Heel raises 3x15 with 2 lb, VC for control (LTG1)', '- Calf stretch 3 x 30 s', '', 'Notes after a blank line.'));
+    assert.deepEqual(m.entries.map((e) => [e.code, e.minutes, e.firstLine, e.endLine]), [['97110', 10, 3, 6]]);
+    assert.ok(m.entries[0].text.endsWith('Calf stretch 3 x 30 s'));
+  });
+  it('a list whose items are entries stays separate', () => {
+    const m = model(md('## S', 'Fine.', '## O', 'Ther ex (97110) x 10 min: heel raises 3x15', '- 97530 Ther act 8 min: lifting'));
+    assert.deepEqual(m.entries.map((e) => [e.code, e.firstLine, e.endLine]), [['97110', 3, 4], ['97530', 4, 5]]);
+  });
+});

@@ -170,6 +170,11 @@ export function parseNote(text: string, codes: CodeTable, knownPayer: (name: str
   return model;
 }
 
+function hasClaimed(claimed: Set<number>, from: number, to: number): boolean {
+  for (let n = from; n < to; n++) if (claimed.has(n)) return true;
+  return false;
+}
+
 /** Index of the last element of sorted `arr` that is <= x, or -1. */
 function lastAtMost(arr: number[], x: number): number {
   let lo = 0;
@@ -406,6 +411,9 @@ function findEntries(lines: LineIndex, blocks: Block[], info: LineInfo, section:
       cands.push(...tableEntries(lines, b, section, codes));
     }
   }
+  // Lists by first line, to attach a list written right under a plain-line entry.
+  const listAfter = new Map<number, Block>();
+  for (const b of blocks) if (b.type === 'item' && b.parent?.type === 'list' && !ancestor(b.parent, 'item')) listAfter.set(b.parent.startLine, b.parent);
   // Plain lines of paragraphs: an entry when the line starts with a code or procedure name.
   for (let n = section.startLine; n < section.endLine; n++) {
     if (info.excluded[n] || claimed.has(n) || totalSet.has(n)) continue;
@@ -425,6 +433,9 @@ function findEntries(lines: LineIndex, blocks: Block[], info: LineInfo, section:
       if (nd && isExplicit(next, nd, nextEnd)) break;
       end++;
     }
+    // A list right under the entry's paragraph, with no entry of its own, describes it.
+    const list = end === leaf.endLine ? listAfter.get(leaf.endLine) : undefined;
+    if (list && !hasClaimed(claimed, list.startLine, list.endLine)) end = Math.max(end, trimBlankTail(lines, n, Math.min(list.endLine, section.endLine, firstAfter(totalLines, n))));
     cands.push({ line: n, endLine: end, form: 'line', d });
   }
   cands.sort((a, b) => a.line - b.line);
