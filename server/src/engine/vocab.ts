@@ -63,19 +63,28 @@ export class PhraseSet {
       list.sort((a, b) => b.words.length - a.words.length);
       this.byFirst.set(key, list);
     }
+    this.numbered = this.byFirst.get('#');
   }
+
+  private readonly numbered: { phrase: string; words: string[] }[] | undefined;
 
   private matchAt(tokens: Token[], i: number): PhraseHit | null {
     const t = tokens[i];
-    const candidates = [...(this.byFirst.get(t.w) ?? []), ...(isNumberToken(t.w) ? this.byFirst.get('#') ?? [] : [])];
-    for (const c of candidates) {
+    const own = this.byFirst.get(t.w);
+    const hit = own ? this.matchList(own, tokens, i) : null;
+    if (hit || this.numbered === undefined || !isNumberToken(t.w)) return hit;
+    return this.matchList(this.numbered, tokens, i);
+  }
+
+  private matchList(list: { phrase: string; words: string[] }[], tokens: Token[], i: number): PhraseHit | null {
+    for (const c of list) {
       if (i + c.words.length > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < c.words.length && ok; k++) {
+      for (let k = 1; k < c.words.length && ok; k++) {
         const w = tokens[i + k].w;
         ok = c.words[k] === w || (c.words[k] === '#' && isNumberToken(w));
       }
-      if (ok) return { phrase: c.phrase, first: i, last: i + c.words.length - 1, start: t.start, end: tokens[i + c.words.length - 1].end };
+      if (ok) return { phrase: c.phrase, first: i, last: i + c.words.length - 1, start: tokens[i].start, end: tokens[i + c.words.length - 1].end };
     }
     return null;
   }
