@@ -398,3 +398,64 @@ const fmWith = (...lines: string[]) => {
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------
+{
+  const v = (objective: string[], billing: string[]) => note({ objective, totals: TOTALS, billing });
+  const BILL = ['- 97530 x2 GP', '- 97140 x1 GP 59'];
+  const overlap = v(['- 97530 Ther act 10:05–10:28: overhead reaching to a shelf, R shoulder (LTG1)', '- 97140 Manual therapy 10:15–10:30: STM R shoulder (LTG1)'], BILL);
+  ruleTester('modifier-59-undocumented', {
+    valid: [
+      { name: 'each code has its own entry with its own minutes (same region)', code: v(['- 97530 Ther act 23 min: overhead reaching, R shoulder (LTG1)', '- 97140 Manual therapy 15 min: STM R shoulder (LTG1)'], BILL) },
+      { name: 'non-overlapping clock times', code: v(['- 97530 Ther act 10:00–10:23: lifting (LTG1)', '- 97140 Manual therapy 10:25–10:40: STM (LTG1)'], BILL) },
+      { name: 'adjacent clock times (one ends as the other starts)', code: v(['- 97140 Manual therapy 10:00–10:15: STM (LTG1)', '- 97530 Ther act 10:15–10:38: lifting (LTG1)'], BILL) },
+      { name: 'am/pm on one range only', code: v(['- 97530 Ther act 1:55pm–2:18pm: lifting (LTG1)', '- 97140 Manual therapy 2:20–2:35: STM (LTG1)'], BILL) },
+      { name: 'Start and End table columns that do not overlap', code: v(['| Code | Intervention | Start | End | Details |', '|---|---|---|---|---|', '| 97530 | Ther act | 10:00 | 10:23 | lifting (LTG1) |', '| 97140 | Manual therapy | 10:25 | 10:40 | STM (LTG1) |'], BILL) },
+      { name: 'different body regions, even without minutes on one entry', code: v(['- 97530 Ther act 23 min: overhead reaching to a shelf with the L shoulder (LTG1)', '- 97140 Manual therapy: joint mobilization R knee (LTG1)'], BILL) },
+      { name: 'different body regions, even with overlapping clock times', code: v(['- 97530 Ther act 10:05–10:28: reaching, L shoulder (LTG1)', '- 97140 Manual therapy 10:15–10:30: STM R calf (LTG1)'], BILL) },
+      { name: 'XP (another practitioner) is not something the entries show', code: v(['- 97530/97140 — 30 min: STM then lifting (LTG1)'], ['- 97530 x2 GP', '- 97140 x1 GP XP']) },
+      { name: 'an untimed code (a re-evaluation) with 59 is not checked', code: v(['- 97530 Ther act: lifting (LTG1)', '- 97164 PT re-evaluation: knee flexion 110° (LTG1)'], ['- 97530 x2 GP', '- 97164 GP 59']) },
+      { name: 'no other documented code to be distinct from', code: v(['- 97140 Manual therapy: STM R calf (LTG1)'], ['- 97140 x1 GP 59']) },
+      { name: 'a modifier unrelated to distinct services', code: v(['- 97530/97140 — 30 min: STM then lifting (LTG1)'], ['- 97530 x2 GP KX', '- 97140 x1 GP']) },
+    ],
+    invalid: [
+      {
+        name: 'overlapping clock times on the same region',
+        code: overlap,
+        errors: [
+          {
+            span: within(overlap, '- 97140 x1 GP 59', '59'),
+            severity: 'warning',
+            message:
+              'Billing line 28 bills 97140 with 59, but the 97140 entry (line 15, 10:15–10:30) and the 97530 entry (line 14, 10:05–10:28) overlap in time, and they name no separate body region. Write each code in its own entry with its own minutes or clock times (NCCI Ch. 11 §P: "performed in different timed intervals"), or name the separate body region each treated; the record must support the modifier (NCCI Ch. 1 §E).',
+          },
+        ],
+        output: null,
+      },
+      {
+        name: 'one combined entry for both codes',
+        code: v(['- 97530/97140 — 30 min: STM R calf, then sit to stand x10 (LTG1)'], ['- 97530 x2 GP', '- 97140-59-GP x1']),
+        errors: [{ span: '27:9-27:11', includes: 'Billing line 27 bills 97140 with 59, but 97140 and 97530 are documented in one entry (line 14), so the note does not show them as separate services.' }],
+        output: null,
+      },
+      {
+        name: 'the modified code’s entry has no time of its own',
+        code: v(['- 97530 Ther act 23 min: sit to stand x10 (LTG1)', '- 97140 Manual therapy: STM (LTG1)'], BILL),
+        errors: [{ span: '28:15-28:17', includes: 'but no 97140 entry has minutes or clock times of its own, and the 97140 and 97530 entries name no separate body region.' }],
+        output: null,
+      },
+      {
+        name: 'the partner code’s entry has no time of its own',
+        code: v(['- 97530 Ther act: sit to stand x10 (LTG1)', '- 97140 Manual therapy 15 min: STM (LTG1)'], BILL),
+        errors: [{ span: '28:15-28:17', includes: 'but no 97530 entry has minutes or clock times of its own' }],
+        output: null,
+      },
+      {
+        name: 'XU in a table’s Modifier column; pm ranges that overlap',
+        code: v(['- 97530 Ther act 2:00–2:20pm: lifting, R knee (LTG1)', '- 97140 Manual therapy 2:10pm–2:25pm: joint mobilization R knee (LTG1)'], ['| Code | Mod | Units |', '|---|---|---|', '| 97530 | GP XU | 2 |', '| 97140 | GP | 1 |']),
+        errors: [{ span: '29:14-29:16', includes: 'bills 97530 with XU, but the 97530 entry (line 14, 2:00–2:20pm) and the 97140 entry (line 15, 2:10pm–2:25pm) overlap in time' }],
+        output: null,
+      },
+    ],
+  });
+}

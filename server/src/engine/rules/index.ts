@@ -14,6 +14,7 @@ import { rule as missingSignature } from './missing-signature';
 import { rule as missingSkilledCues } from './missing-skilled-cues';
 import { rule as missingSoapSection } from './missing-soap-section';
 import { rule as missingTotalTime } from './missing-total-time';
+import { rule as modifier59Undocumented } from './modifier-59-undocumented';
 import { rule as ncciPairModifier } from './ncci-pair-modifier';
 import { rule as passiveUnderActiveCode } from './passive-under-active-code';
 import { rule as payerUnitCap } from './payer-unit-cap';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   missingSkilledCues,
   missingSoapSection,
   missingTotalTime,
+  modifier59Undocumented,
   ncciPairModifier,
   passiveUnderActiveCode,
   payerUnitCap,
