@@ -21,7 +21,8 @@ export const rule: Rule = {
     const first = new Map<string, BilledLine>();
     for (const b of note.billing) if (b.known && !first.has(b.code)) first.set(b.code, b);
     if (first.size < 2) return;
-    const distinct = (code: string) => note.billing.some((b) => b.code === code && b.modifiers.some((m) => DISTINCT_MODIFIERS.has(m.value)));
+    const withModifier = new Set(note.billing.filter((b) => b.modifiers.some((m) => DISTINCT_MODIFIERS.has(m.value))).map((b) => b.code));
+    const distinct = (code: string) => withModifier.has(code);
     const date = ptpDate(note.frontMatter?.date);
     const codes = [...first.keys()];
     for (let i = 0; i < codes.length; i++) {
