@@ -1,4 +1,7 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { applyFixes } from '../../server/src/engine/fix';
+import { lint } from '../../server/src/engine/lint';
 import { parseConfig } from '../../server/src/engine/config';
 import { parsePtpFile, PtpTable } from '../../server/src/engine/ncci';
 import type { Settings } from '../../server/src/engine/settings';
@@ -459,3 +462,18 @@ const fmWith = (...lines: string[]) => {
     ],
   });
 }
+
+// ---------------------------------------------------------------------------------------
+describe('modifier fixes together', () => {
+  it('a PTA line with no modifier ends as "GP CQ" after the fix passes (as --fix runs them)', () => {
+    const PTA = fmWith('provider: Sam Lee, PTA');
+    let text = pt(['- 97530 x2', '- 97110-GP x1'], PTA);
+    for (let pass = 0; pass < 10; pass++) {
+      const r = lint(text, { filePath: 'a.note.md' });
+      const next = applyFixes(text, r.findings.filter((f) => f.ruleId.includes('modifier'))).output;
+      if (next === text) break;
+      text = next;
+    }
+    assert.equal(text, pt(['- 97530-GP-CQ x2', '- 97110-GP-CQ x1'], PTA));
+  });
+});
