@@ -189,6 +189,8 @@ const withGoals = (objective: string[]) => md(note({ objective, totals: TOTALS, 
   ruleTester('missing-soap-section', {
     valid: [
       { name: 'all four', code: note({ objective: [LIFT, BRIDGE], totals: TOTALS, billing: BILL }) },
+      { name: 'combined sections: "## Assessment/Plan", "A/P:", "S/O"', code: md(...FRONT, '', '## S/O', 'Less pain.', LIFT, BRIDGE, '', ...TOTALS, '', '**A/P:** Demonstrated a safe hinge; continue.', '', 'Signed: Ana Ruiz, DPT') },
+      { name: '"Assessment and Plan" heading', code: md(...FRONT, '', '## Subjective', 'Less pain.', '## Objective', LIFT, BRIDGE, '', ...TOTALS, '', '## Assessment and Plan', 'Demonstrated a safe hinge; continue.') },
       { name: 'an evaluation is not checked', code: md(...FRONT.map((l) => l.replace('note_type: daily', 'note_type: evaluation')), '', '## Objective', 'ROM WNL.', '', '## Assessment', 'Good potential.') },
     ],
     invalid: [

@@ -10,7 +10,7 @@ import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, skipSpaces } from 
 import {
   codeTokenAt, contentEnd, contentStart, readDesignator, labelTime, scanCodes, trailingTime, type Designator,
 } from './scan';
-import { headingSection, labelAt, type SectionKind } from './sections';
+import { combinedSoap, headingSection, labelAt, type SectionKind } from './sections';
 import { detectEol, LineIndex } from './text';
 import { parseMinutesValue, scanTimes, timeAt, type TimeExpr } from './time';
 import type { Range } from './types';
@@ -31,6 +31,8 @@ export interface Section {
   level?: number;
   /** For labels: where the content on the label's own line starts (offset). */
   contentOffset: number;
+  /** A combined section (`## Assessment/Plan`, `A/P:`): every SOAP section it stands for. */
+  combined?: Soap[];
 }
 
 export interface Entry {
@@ -151,7 +153,10 @@ export function parseNote(text: string, codes: CodeTable, knownPayer: (name: str
 
   const sections = findSections(lines, root, info);
   const soapKinds = new Set<Soap>();
-  for (const s of sections) if (s.soap) soapKinds.add(s.soap);
+  for (const s of sections) {
+    if (s.soap) soapKinds.add(s.soap);
+    for (const k of s.combined ?? []) soapKinds.add(k);
+  }
   const totals = findTotals(lines, info);
   const model: NoteModel = {
     text, lines, eol: detectEol(text), frontMatter, root, sections, entries: [], goals: [], billing: [], totals,
@@ -217,7 +222,8 @@ function findSections(lines: LineIndex, root: Block, info: LineInfo): Section[] 
   walk(root, (b) => {
     if (b.type !== 'heading' || ancestor(b, 'blockquote') || ancestor(b, 'item')) return;
     headingLines.add(b.startLine);
-    const kind = headingSection(b.text ?? '');
+    const combined = combinedSoap(b.text ?? '');
+    const kind = combined ? combined[0] : headingSection(b.text ?? '');
     if (!kind) return;
     const setext = b.endLine - b.startLine > 1;
     const line = lines.line(b.startLine);
@@ -227,6 +233,7 @@ function findSections(lines: LineIndex, root: Block, info: LineInfo): Section[] 
       kind, soap: SOAP_OF[kind], form: 'heading', startLine: b.startLine, level: b.level,
       titleRange: { start: { line: b.startLine, character: a }, end: { line: b.startLine, character: e } },
       contentOffset: lines.starts[Math.min(b.endLine, lines.lineCount - 1)],
+      ...(combined ? { combined } : {}),
     });
   });
   for (let n = 0; n < lines.lineCount; n++) {
@@ -243,6 +250,7 @@ function findSections(lines: LineIndex, root: Block, info: LineInfo): Section[] 
       kind: m.kind, soap: SOAP_OF[m.kind], form: 'label', startLine: n,
       titleRange: { start: { line: n, character: m.start }, end: { line: n, character: m.end } },
       contentOffset: lines.starts[n] + m.contentStart,
+      ...(m.combined ? { combined: m.combined } : {}),
     });
   }
   starts.sort((a, b) => a.startLine - b.startLine);

@@ -89,8 +89,46 @@ export function headingSection(text: string): SectionKind | null {
   return null;
 }
 
+const SOAP_WORDS: Record<string, 'S' | 'O' | 'A' | 'P'> = {
+  s: 'S', o: 'O', a: 'A', p: 'P', subjective: 'S', objective: 'O', assessment: 'A', plan: 'P',
+};
+
+/**
+ * SOAP sections written as one: `A/P`, `Assessment/Plan`, `Assessment and Plan`,
+ * `Assessment & Plan`, `S/O`. Every part must be a SOAP name or letter; returns the kinds in
+ * order, or null.
+ */
+export function combinedSoap(text: string): ('S' | 'O' | 'A' | 'P')[] | null {
+  const t = normalize(text);
+  const parts: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur.trim()) parts.push(cur.trim());
+    cur = '';
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '/' || c === '&' || c === '+' || c === ',') flush();
+    else if (c === ':' && i === t.length - 1) continue;
+    else cur += c;
+  }
+  flush();
+  const kinds: ('S' | 'O' | 'A' | 'P')[] = [];
+  for (const part of parts) {
+    for (const w of part.split(' ')) {
+      if (w === 'and' || w === '') continue;
+      const k = SOAP_WORDS[w];
+      if (!k) return null;
+      kinds.push(k);
+    }
+  }
+  return kinds.length >= 2 ? kinds : null;
+}
+
 export interface LabelMatch {
   kind: SectionKind;
+  /** For a combined label (`A/P:`), every SOAP section it stands for. */
+  combined?: ('S' | 'O' | 'A' | 'P')[];
   /** Offsets in the line: the label (markup included) and where its content begins. */
   start: number;
   end: number;
@@ -127,6 +165,8 @@ export function labelAt(line: string, maxIndent = 3): LabelMatch | null {
   const name = normalize(line.slice(nameStart, nameEnd));
   let kind: SectionKind | undefined = LETTERS[name];
   if (!kind) kind = NAMES.find(([n]) => n === name)?.[1];
+  const combined = kind ? null : combinedSoap(name);
+  if (combined) return { kind: combined[0], combined, start, end: i, contentStart: skipSpaces(line, i) };
   if (!kind) return null;
   return { kind, start, end: i, contentStart: skipSpaces(line, i) };
 }

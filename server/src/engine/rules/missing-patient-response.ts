@@ -43,7 +43,7 @@ export const rule: Rule = {
   },
   check({ note, lines, options, report }) {
     const markers = new PhraseSet(phraseOption(options, 'markers', 'addMarkers', RESPONSE_MARKERS));
-    const assessments = note.sections.filter((s) => s.soap === 'A');
+    const assessments = note.sections.filter((s) => s.soap === 'A' || s.combined?.includes('A'));
     // A score ("8/10", "80%") is a response in the Assessment; in an entry it may be a parameter (a 5% ramp).
     const texts: { text: string; scores: boolean }[] = note.entries.map((e) => ({ text: e.text, scores: false }));
     for (const s of assessments) texts.push({ text: sectionText(note.text, lines.starts, lines.ends, s), scores: true });
