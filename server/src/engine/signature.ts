@@ -53,8 +53,10 @@ export function parseCredentials(text: string): Credential[] {
     const start = i;
     while (i < text.length && !isSpace(text[i]) && text[i] !== ',' && text[i] !== ';' && text[i] !== '(' && text[i] !== ')') i++;
     if (i === start) continue;
-    const value = text.slice(start, i).replace(/[.*_]/g, '').toUpperCase();
-    const c = CREDENTIALS[value];
+    const written = text.slice(start, i).replace(/[.*_]/g, '');
+    const value = written.toUpperCase();
+    // Credentials are written in capitals: "pt" is the word patient, "PT" the credential.
+    const c = written === value ? CREDENTIALS[value] : undefined;
     if (c && !out.some((o) => o.value === value)) out.push({ value, ...c });
   }
   return out;
@@ -76,7 +78,7 @@ const SIGN_LABELS = [
   'e-signature', 'therapist signature', 'provider signature', 'co-signed', 'co-signed by', 'cosigned', 'cosigned by',
   'co-signature', 'reviewed and co-signed by', 'supervising therapist', 'supervisor', 'therapist', 'treating therapist',
   'provider', 'rendering provider',
-];
+].sort((a, b) => b.length - a.length); // longest first: "signed by" before "signed"
 const COSIGN = ['co-sign', 'cosign', 'supervis', 'reviewed'];
 
 /** Strips list markers, block quote markers and emphasis around a line's start. */
@@ -116,9 +118,8 @@ function signatureOn(line: string): { text: string; cosign: boolean; at: number 
   if (isDash(text[0])) {
     let j = 0;
     while (j < text.length && isDash(text[j])) j++;
-    const rest = text.slice(j).trim();
-    if (rest.length > 0 && rest.includes(',') && parseCredentials(rest.slice(rest.indexOf(','))).length > 0) return { text: rest, cosign: false, at: offset + j };
-    return null;
+    const bare = bareSignature(text.slice(j));
+    return bare ? { text: bare.text, cosign: false, at: offset + j + bare.at } : null;
   }
   // "Signed: …", "Electronically signed by …", "**Signature:** …".
   for (const label of SIGN_LABELS) {
