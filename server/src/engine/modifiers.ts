@@ -65,10 +65,9 @@ export function serviceProvider(note: NoteModel): ServiceProvider {
   const fm = note.frontMatter;
   const fmCreds = fm?.provider ? parseCredentials(fm.provider) : [];
   // Without a `provider`, the treating signature: the last signature line that is not a
-  // co-signature, with credentials written in capitals ("pt entered …" is not a signature).
-  const written = (text: string, c: Credential) => text.toUpperCase() !== text ? new RegExp(`(^|[^A-Za-z])${c.value.replace(/[/-]/g, '\\$&')}([^A-Za-z]|$)`).test(text) : true;
-  const signer = fmCreds.length > 0 ? null : [...noteProvider(note).signers].reverse().find((x) => !x.cosign && x.credentials.some((c) => written(x.text, c)));
-  const creds = fmCreds.length > 0 ? fmCreds : signer ? signer.credentials.filter((c) => written(signer.text, c)) : [];
+  // co-signature and carries credentials.
+  const signer = fmCreds.length > 0 ? null : [...noteProvider(note).signers].reverse().find((x) => !x.cosign && x.credentials.length > 0);
+  const creds = fmCreds.length > 0 ? fmCreds : signer ? signer.credentials : [];
   const discipline = fm?.discipline ?? creds.find((c) => c.discipline)?.discipline ?? null;
   return {
     discipline,
