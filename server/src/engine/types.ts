@@ -20,7 +20,7 @@ export interface TextEdit {
 
 /**
  * A change the engine proposes. `newText` may contain placeholders such as `{{minutes}}`
- * (see `placeholders.ts`), which an editor turns into snippet tab stops.
+ * (see `placeholderText` in `editor.ts`), which an editor turns into snippet tab stops.
  */
 export interface Fix {
   title: string;
