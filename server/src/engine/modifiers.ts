@@ -34,6 +34,17 @@ export function codeDiscipline(code: string): Discipline | null {
 }
 
 /**
+ * The discipline a billing line's GP/GO/GN must match: the code's own (an evaluation), else
+ * the note's; `undefined` for another discipline's evaluation (the code is the problem, not
+ * the modifier), `null` when neither is known.
+ */
+export function lineDiscipline(code: string, noteDiscipline: Discipline | null): Discipline | null | undefined {
+  const own = codeDiscipline(code);
+  if (own && noteDiscipline && own !== noteDiscipline) return undefined;
+  return own ?? noteDiscipline;
+}
+
+/**
  * A billed line of a code on the therapy list, which takes GP, GO or GN: every known code
  * of the code table (and every code the configuration adds), except athletic-trainer
  * evaluations (97169–97172, not PT/OT/SLP services) and HCPCS S codes (not Medicare codes).

@@ -1,5 +1,5 @@
 import { removeModifierEdit, replaceModifierEdit } from '../edits';
-import { codeDiscipline, DISCIPLINE_MODIFIER, disciplineName, isTherapyLine, MODIFIER_DISCIPLINE, serviceProvider } from '../modifiers';
+import { lineDiscipline, DISCIPLINE_MODIFIER, disciplineName, isTherapyLine, MODIFIER_DISCIPLINE, serviceProvider } from '../modifiers';
 import { docsUrl, lineNo, type Rule } from '../rule';
 
 export const rule: Rule = {
@@ -16,9 +16,8 @@ export const rule: Rule = {
     if (lines.length === 0) return;
     const { discipline, disciplineSource } = serviceProvider(note);
     for (const b of lines) {
-      const own = codeDiscipline(b.code);
-      if (own && discipline && own !== discipline) continue; // another discipline's evaluation: the code is the problem
-      const d = own ?? discipline;
+      const d = lineDiscipline(b.code, discipline);
+      if (d === undefined) continue;
       if (!d) continue;
       const want = DISCIPLINE_MODIFIER[d];
       const why = discipline

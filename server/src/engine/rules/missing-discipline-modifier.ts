@@ -1,5 +1,5 @@
 import { addModifierEdit } from '../edits';
-import { ASSISTANT_MODIFIERS, codeDiscipline, DISCIPLINE_MODIFIER, DISCIPLINE_MODIFIERS, disciplineName, isTherapyLine, serviceProvider } from '../modifiers';
+import { lineDiscipline, ASSISTANT_MODIFIERS, DISCIPLINE_MODIFIER, DISCIPLINE_MODIFIERS, disciplineName, isTherapyLine, serviceProvider } from '../modifiers';
 import { docsUrl, lineNo, type Rule } from '../rule';
 
 export const rule: Rule = {
@@ -17,9 +17,8 @@ export const rule: Rule = {
     if (lines.length === 0) return;
     const { discipline, disciplineSource } = serviceProvider(note);
     for (const b of lines) {
-      const own = codeDiscipline(b.code);
-      if (own && discipline && own !== discipline) continue; // another discipline's evaluation: the code is the problem
-      const d = own ?? discipline;
+      const d = lineDiscipline(b.code, discipline);
+      if (d === undefined) continue;
       const where = `Billing line ${lineNo(b.range)} (${b.code}) has no GP, GO or GN modifier.`;
       if (!d) {
         report({
