@@ -89,8 +89,7 @@ for (const DIR of CORPORA) describe(`realistic corpus ${DIR} (hand-computed unit
  * Every deliberate defect must be reported on its line (null: anywhere), and nothing else at
  * error or warning severity beyond the direct consequences the corpus lists.
  */
-describe('catalog corpus (every rule; deliberate defects only)', () => {
-  const DIR = 'test/fixtures/catalog';
+for (const DIR of ['test/fixtures/catalog', 'test/fixtures/catalog-2']) describe(`catalog corpus ${DIR} (every rule; deliberate defects only)`, () => {
   const expected: Record<string, Expected> = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')).notes;
   for (const [name, e] of Object.entries(expected)) {
     it(`${name}: ${(e.findings ?? []).length === 0 ? 'clean' : (e.findings ?? []).map((f) => `${f.ruleId}@${f.line ?? '*'}`).join(', ')}`, () => {

@@ -327,3 +327,14 @@ describe('a plain-line entry and the list under it', () => {
     assert.deepEqual(m.entries.map((e) => [e.code, e.firstLine, e.endLine]), [['97110', 3, 4], ['97530', 4, 5]]);
   });
 });
+
+describe('minutes after a label that holds the code or a time of its own (catalog-2 corpus)', () => {
+  it('"Self-care/home management training (97535) 9:05–9:25": a code inside the label', () => {
+    const m = model(md('## S', 'ok', '## O', '- Self-care/home management training (97535) 9:05–9:25: tub transfer with a bench.'));
+    assert.deepEqual(m.entries.map((e) => [e.code, e.minutes, span(e.minutesRange)]), [['97535', 20, '4:46-4:55']]);
+  });
+  it('"each additional 15 min (15 min):": the time in brackets', () => {
+    const m = model(md('## S', 'ok', '## O', '- 97130 Cognitive intervention, each additional 15 min (15 min): sequencing task.'));
+    assert.deepEqual(m.entries.map((e) => [e.code, e.minutes, span(e.minutesRange)]), [['97130', 15, '4:57-4:63']]);
+  });
+});

@@ -292,6 +292,13 @@ const LABEL_STOP_WORDS = new Set(['for', 'with', 'to', 'in', 'at', 'on', 'x', 't
  * the time, no words like "for" or "with" (so "walked for 6 minutes" is not it), no
  * measurements ("150 ft"), and the time must close the label (a delimiter or the line end).
  */
+/** Five digits standing alone at `i` (a CPT code's shape). */
+function isCodeToken(s: string, i: number, end: number): boolean {
+  if (i > 0 && isWordChar(s[i - 1])) return false;
+  for (let k = i; k < i + 5; k++) if (k >= end || !isDigit(s[k])) return false;
+  return i + 5 >= end || !isWordChar(s[i + 5]);
+}
+
 export function labelTime(s: string, from: number, end: number): TimeExpr | null {
   let i = from;
   let words = 0;
@@ -304,6 +311,12 @@ export function labelTime(s: string, from: number, end: number): TimeExpr | null
     }
     if (isDigit(c) || c === 'x' || c === 'X' || c === '\u00d7') {
       const t = timeAt(s.slice(0, end), i);
+      if (!t && isCodeToken(s, i, end)) {
+        // The code in the label: "Self-care/home management training (97535) 9:05–9:25".
+        i += 5;
+        if (++words > 5) return null;
+        continue;
+      }
       if (!t) {
         // An ordinal or a number in the label ("2nd bout", "#2") is still label.
         const m = /^\d{1,2}(st|nd|rd|th)?(?![\w:.])/i.exec(s.slice(i, Math.min(end, i + 5)));
@@ -313,6 +326,11 @@ export function labelTime(s: string, from: number, end: number): TimeExpr | null
       }
       let j = skipSpaces(s, t.end, end);
       while (j < end && MARKUP.includes(s[j])) j++;
+      if (s[j] === '(') {
+        // "each additional 15 min (15 min):": the time in brackets is the entry's.
+        const inner = timeAt(s.slice(0, end), skipSpaces(s, j + 1, end));
+        if (inner && s[skipSpaces(s, inner.end, end)] === ')') return inner;
+      }
       return j >= end || ':.,;)'.includes(s[j]) || isDash(s[j]) ? t : null;
     }
     if (!isWordChar(c)) return null;
