@@ -14,6 +14,15 @@ describe('the extension', () => {
     assert.equal(pids.length, 1, `one server process, found ${pids.length}`);
   });
 
+  it('tells the server whether the workspace is trusted (initializationOptions, read at each start)', async () => {
+    const { client } = await api();
+    const options = client.clientOptions.initializationOptions;
+    assert.equal(typeof options, 'function', 'a function, so that a restart after trust is granted sends the new state');
+    // code-server runs with --disable-workspace-trust: every workspace is trusted.
+    assert.equal(vscode.workspace.isTrusted, true);
+    assert.deepEqual(options(), { trusted: true });
+  });
+
   it('contributes its commands', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const c of ['therapyNoteLint.showBillingSummary', 'therapyNoteLint.insertTemplate', 'therapyNoteLint.lintWorkspace']) {
