@@ -168,6 +168,8 @@ describe('editor helpers', () => {
       assert.deepEqual(obj.filter((c) => c.kind === 'goal').map((c) => [c.label, c.range.start.character, c.range.end.character]), [['LTG1', goalAt, goalAt + 2]]);
       assert.ok(obj.some((c) => c.kind === 'name' && c.label === 'NMR' && c.detail.startsWith('97112 · ')));
       assert.deepEqual(at(14, 12).filter((c) => c.kind === 'modifier').map((c) => c.label), ['GP', 'GO', 'GN', 'CQ', 'CO', 'KX', '59', 'XE', 'XS', 'XP', 'XU']);
+      // In the order an editor shows them (by sortText), not alphabetically.
+      assert.deepEqual(at(14, 12).filter((c) => c.kind === 'modifier').sort((a, b) => a.sortText.localeCompare(b.sortText)).map((c) => c.label).slice(0, 3), ['GP', 'GO', 'GN']);
       assert.deepEqual(at(14, 0).filter((c) => c.kind === 'modifier'), [], 'no code before the cursor yet');
       assert.deepEqual(at(11, 3), []);
     });

@@ -542,7 +542,8 @@ export function completionCandidates(note: NoteModel, codes: CodeTable, pos: Pos
     // After a code on a billing line: modifiers; else a code starts the line.
     const before = s.slice(0, a);
     const hasCode = /(^|[^A-Za-z0-9])([0-9]{5}|[A-Za-z][0-9]{4})([^A-Za-z0-9]|$)/.test(before);
-    if (hasCode) for (const [m, d] of MODIFIER_CANDIDATES) out.push({ label: m, kind: 'modifier', detail: d, insertText: m, range, sortText: `0${m}` });
+    // sortText keeps the list's order (GP, GO, GN first), which editors would otherwise sort by label.
+    if (hasCode) MODIFIER_CANDIDATES.forEach(([m, d], i) => out.push({ label: m, kind: 'modifier', detail: d, insertText: m, range, sortText: `0${String(i).padStart(2, '0')}` }));
     addCodes(hasCode ? '1' : '0');
     return out;
   }
