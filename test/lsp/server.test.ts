@@ -247,7 +247,7 @@ describe('language server: pull diagnostics client (VS Code-like, snippet edits)
     const modifiers = items.filter((i) => i.kind === 20).map((i) => i.label);
     assert.deepEqual(modifiers, ['GP', 'GO', 'GN', 'CQ', 'CO', 'KX', '59', 'XE', 'XS', 'XP', 'XU']);
     assert.deepEqual(items[0], {
-      label: 'GP', kind: 20, detail: 'Services under a physical therapy plan of care', sortText: '0GP', filterText: 'GP',
+      label: 'GP', kind: 20, detail: 'Services under a physical therapy plan of care', sortText: '000', filterText: 'GP',
       textEdit: { range: r(29, 11, 29, 13), newText: 'GP' },
     });
     const codes = items.filter((i) => i.kind === 12);
