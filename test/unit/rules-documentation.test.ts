@@ -315,3 +315,12 @@ describe('documentation rules: word lists from the configuration', () => {
     assert.throws(() => parseConfig('{ "rules": { "vague-entry": { "severity": "error", "addPhrases": "x" } } }', 'c.json', '/'), /c\.json:1:\d+: .*addPhrases/);
   });
 });
+
+describe('documentation fixes never write into code', () => {
+  it('after an unclosed code fence: no heading or signature fix (it would be code, fixed again forever)', () => {
+    const text = md('# Template', '', '```markdown', '## Subjective', '[what the patient reports]', '', 'Signed: [Name, credentials]', '');
+    const r = lint(text, { filePath: 'a.note.md' });
+    assert.deepEqual(r.findings.filter((f) => f.fix).map((f) => f.ruleId), []);
+    assert.deepEqual([...new Set(r.findings.map((f) => f.ruleId))].sort(), ['missing-patient-response', 'missing-signature', 'missing-soap-section']);
+  });
+});

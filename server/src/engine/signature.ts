@@ -4,8 +4,7 @@
  * and by the modifier rules (GP/GO/GN for the discipline, CQ/CO for assistants).
  */
 import { isDash, isSpace } from './chars';
-import { walk } from './markdown';
-import type { NoteModel } from './note';
+import { excludedLines, type NoteModel } from './note';
 import type { Discipline, Range } from './types';
 
 export type { Discipline };
@@ -159,11 +158,7 @@ function bareSignature(line: string): { text: string; at: number } | null {
  */
 export function findSignatures(note: NoteModel): Signer[] {
   const { lines } = note;
-  const skip = new Uint8Array(lines.lineCount);
-  if (note.frontMatter) for (let n = note.frontMatter.startLine; n <= note.frontMatter.endLine; n++) skip[n] = 1;
-  walk(note.root, (b) => {
-    if (b.type === 'fence' || b.type === 'code' || b.type === 'html') for (let n = b.startLine; n < Math.min(b.endLine, lines.lineCount); n++) skip[n] = 1;
-  });
+  const skip = excludedLines(note);
   const out: Signer[] = [];
   const tailLines: number[] = [];
   for (let n = lines.lineCount - 1; n >= 0 && tailLines.length < 5; n--) if (!skip[n] && !lines.isBlank(n)) tailLines.push(n);

@@ -3,7 +3,7 @@
  * suggestion) in SOAP order and in the note's own style: headings of the same level, or
  * labels (bold or plain), by name or by letter.
  */
-import type { NoteModel, Section, Soap } from './note';
+import { excludedLines, type NoteModel, type Section, type Soap } from './note';
 import { findSignatures } from './signature';
 import type { Position, Range, TextEdit } from './types';
 
@@ -36,13 +36,25 @@ export function sectionTitle(note: NoteModel, soap: Soap): string {
 }
 
 export interface SectionInsertion {
-  edit: TextEdit;
+  /** Absent when the place is inside code or HTML (an unclosed fence), where a title would not be read. */
+  edit?: TextEdit;
   /** Where a finding about the missing section points: the section it goes before, else after. */
   anchor: Range;
 }
 
 /** An edit inserting `soap`'s title (and `body`, on the next line) where SOAP order puts it. */
 export function insertSection(note: NoteModel, soap: Soap, body?: string): SectionInsertion {
+  const ins = placeSection(note, soap, body);
+  const at = ins.edit!.range.start.line;
+  // Inside an unclosed code fence (or before an HTML block) a title would not be read as one.
+  const excluded = excludedLines(note);
+  // At the note's end, what counts is the last line written (an unclosed fence runs to the end).
+  let probe = at;
+  if (at === note.lines.lineCount - 1) while (probe > 0 && note.lines.isBlank(probe)) probe--;
+  return excluded[at] === 1 || excluded[probe] === 1 ? { anchor: ins.anchor } : ins;
+}
+
+function placeSection(note: NoteModel, soap: Soap, body?: string): SectionInsertion {
   const { lines, eol } = note;
   const rank = ORDER.indexOf(soap);
   const present = soapSections(note).sort((a, b) => a.startLine - b.startLine);

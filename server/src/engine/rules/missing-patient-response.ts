@@ -51,7 +51,7 @@ export const rule: Rule = {
       const tokens = tokenize(t.text);
       if (markers.first(tokens) || specificTolerated(tokens) || (t.scores && hasScore(t.text, tokens))) return;
     }
-    let edit: TextEdit;
+    let edit: TextEdit | undefined;
     let range;
     if (assessments.length > 0) {
       const a = assessments[0];
@@ -70,7 +70,7 @@ export const rule: Rule = {
         ? 'The Assessment does not record how the patient responded: "tolerated well" alone is not a response. Write what changed, what the patient demonstrated or reported (pain 2/10, needed a rest after 3 sets, completed the lift with a neutral spine).'
         : 'The note has no Assessment and no intervention records how the patient responded. Add an Assessment with the response (pain 2/10, needed a rest after 3 sets, completed the lift with a neutral spine).',
       range,
-      suggestions: [{ title: 'Add the patient\'s response (template)', edits: [edit] }],
+      ...(edit ? { suggestions: [{ title: 'Add the patient\'s response (template)', edits: [edit] }] } : {}),
     });
   },
 };

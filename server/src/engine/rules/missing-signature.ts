@@ -1,3 +1,4 @@
+import { excludedLines } from '../note';
 import { docsUrl, type Rule } from '../rule';
 import { noteProvider, parseCredentials } from '../signature';
 
@@ -35,10 +36,12 @@ export const rule: Rule = {
     while (last > 0 && lines.isBlank(last)) last--;
     const end = { line: last, character: lines.ends[last] - lines.starts[last] };
     const eol = note.eol;
+    // After an unclosed code fence the line would be code, not a signature: no fix there.
+    const inCode = excludedLines(note)[last] === 1;
     report({
       message: 'The note has no signature: add a signature line with name and credentials at the end ("Signed: Ana Ruiz, DPT") or a `provider` in the front matter. CMS requires the signature and professional identification of the qualified professional (MBPM Ch. 15 §220.3 E).',
       range: lines.trimmedLineRange(last),
-      fix: { title: 'Add a signature line to fill in', edits: [{ range: { start: end, end }, newText: `${eol}${eol}Signed: [name], [credentials]` }] },
+      ...(inCode ? {} : { fix: { title: 'Add a signature line to fill in', edits: [{ range: { start: end, end }, newText: `${eol}${eol}Signed: [name], [credentials]` }] } }),
     });
   },
 };

@@ -24,7 +24,7 @@ export const rule: Rule = {
       report({
         message: `${kind} has no ${SOAP_NAMES[soap]} (${soap}) section: a daily or progress note documents Subjective, Objective, Assessment and Plan.`,
         range: ins.anchor,
-        fix: { title: `Add the ${SOAP_NAMES[soap]} section`, edits: [ins.edit] },
+        ...(ins.edit ? { fix: { title: `Add the ${SOAP_NAMES[soap]} section`, edits: [ins.edit] } } : {}),
       });
     }
   },
