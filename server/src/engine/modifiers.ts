@@ -1,12 +1,11 @@
 /**
  * Modifier facts shared by the modifier rules (billing-rules.md §5): the discipline
  * modifiers GP/GO/GN (MCPM Ch. 5 §20.1), the assistant modifiers CQ/CO (§5.3), the
- * distinct-service modifiers 59/XE/XS/XP/XU (NCCI Ch. 1 §E), and who provided a note's
- * service (its discipline and whether the provider is an assistant).
+ * distinct-service modifiers 59/XE/XS/XP/XU (NCCI Ch. 1 §E). Who provided a note's service
+ * (its discipline, an assistant) is `noteProvider` in signature.ts.
  */
 import type { CodeTable } from './codes';
-import type { BilledLine, NoteModel } from './note';
-import { noteProvider, parseCredentials, type Credential } from './signature';
+import type { BilledLine } from './note';
 import type { Discipline } from './types';
 
 export const DISCIPLINE_MODIFIER: Readonly<Record<Discipline, string>> = { PT: 'GP', OT: 'GO', SLP: 'GN' };
@@ -54,35 +53,4 @@ export function isTherapyLine(b: BilledLine, codes: CodeTable): boolean {
   if (b.code.startsWith('S')) return false;
   const n = Number(b.code);
   return !(n >= 97169 && n <= 97172);
-}
-
-export function modifierValues(b: BilledLine): string[] {
-  return b.modifiers.map((m) => m.value);
-}
-
-// ---------------------------------------------------------------------------------------
-// Who provided the service (signature.ts): the note's discipline, and whether an assistant did.
-
-export interface ServiceProvider {
-  /** Front matter `discipline`, else the provider's credentials, else the signer's. */
-  discipline: Discipline | null;
-  /** Where the discipline comes from, for messages. */
-  disciplineSource: 'front matter' | 'credentials' | null;
-  /** The assistant credential (PTA, COTA, …) when the treating provider is an assistant. */
-  assistant: Credential | null;
-}
-
-export function serviceProvider(note: NoteModel): ServiceProvider {
-  const fm = note.frontMatter;
-  const fmCreds = fm?.provider ? parseCredentials(fm.provider) : [];
-  // Without a `provider`, the treating signature: the last signature line that is not a
-  // co-signature and carries credentials.
-  const signer = fmCreds.length > 0 ? null : [...noteProvider(note).signers].reverse().find((x) => !x.cosign && x.credentials.length > 0);
-  const creds = fmCreds.length > 0 ? fmCreds : signer ? signer.credentials : [];
-  const discipline = fm?.discipline ?? creds.find((c) => c.discipline)?.discipline ?? null;
-  return {
-    discipline,
-    disciplineSource: fm?.discipline ? 'front matter' : discipline ? 'credentials' : null,
-    assistant: creds.some((c) => c.assistant) ? creds.find((c) => c.assistant)! : null,
-  };
 }

@@ -152,11 +152,16 @@ function bareSignature(line: string): { text: string; at: number } | null {
   return { text: t, at: offset };
 }
 
+const signatureCache = new WeakMap<NoteModel, Signer[]>();
+
 /**
  * Signature lines of the note, outside front matter, code and HTML. A bare "Name, CRED"
- * line counts only among the last five non-blank lines.
+ * line counts only among the last five non-blank lines. Read once per note: several rules
+ * and fixes ask.
  */
 export function findSignatures(note: NoteModel): Signer[] {
+  const cached = signatureCache.get(note);
+  if (cached) return cached;
   const { lines } = note;
   const skip = excludedLines(note);
   const out: Signer[] = [];
@@ -176,23 +181,38 @@ export function findSignatures(note: NoteModel): Signer[] {
       range: { start: { line: n, character: Math.max(r.start.character, 0) }, end: r.end },
     });
   }
+  signatureCache.set(note, out);
   return out;
 }
 
+/** Who provided the note's service: its discipline, and whether an assistant did (the modifier rules). */
 export interface Provider {
-  /** Front matter `discipline`, else the provider's credentials, else the signer's. */
+  /** Front matter `discipline`, else the provider's credentials, else the treating signer's. */
   discipline: Discipline | null;
+  /** Where the discipline comes from, for messages. */
+  disciplineSource: 'front matter' | 'credentials' | null;
   /** The treating provider is an assistant; null when no credentials say either way. */
   assistant: boolean | null;
+  /** The assistant credential (PTA, COTA, …) when the treating provider is an assistant. */
+  assistantCredential: Credential | null;
   signers: Signer[];
 }
 
-export function noteProvider(note: NoteModel, signers: Signer[] = findSignatures(note)): Provider {
+export function noteProvider(note: NoteModel): Provider {
   const fm = note.frontMatter;
+  const signers = findSignatures(note);
   const fmCreds = fm?.provider ? parseCredentials(fm.provider) : [];
-  const treating = signers.filter((s) => !s.cosign && s.credentials.length > 0);
-  const creds = fmCreds.length > 0 ? fmCreds : treating.flatMap((s) => s.credentials);
+  // Without a `provider`, the treating signature: the last signature line that is not a
+  // co-signature and carries credentials.
+  const signer = fmCreds.length > 0 ? null : [...signers].reverse().find((x) => !x.cosign && x.credentials.length > 0);
+  const creds = fmCreds.length > 0 ? fmCreds : signer ? signer.credentials : [];
   const discipline = fm?.discipline ?? creds.find((c) => c.discipline)?.discipline ?? null;
-  const assistant = creds.length === 0 ? null : creds.some((c) => c.assistant);
-  return { discipline, assistant, signers };
+  const assistantCredential = creds.find((c) => c.assistant) ?? null;
+  return {
+    discipline,
+    disciplineSource: fm?.discipline ? 'front matter' : discipline ? 'credentials' : null,
+    assistant: creds.length === 0 ? null : assistantCredential !== null,
+    assistantCredential,
+    signers,
+  };
 }

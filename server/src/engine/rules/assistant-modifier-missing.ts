@@ -1,5 +1,6 @@
 import { addModifierEdit, replaceModifierEdit } from '../edits';
-import { ASSISTANT_MODIFIERS, DISCIPLINE_MODIFIERS, isTherapyLine, serviceProvider } from '../modifiers';
+import { ASSISTANT_MODIFIERS, DISCIPLINE_MODIFIERS, isTherapyLine } from '../modifiers';
+import { noteProvider } from '../signature';
 import { docsUrl, lineNo, type Rule } from '../rule';
 
 /** CQ for physical therapist assistants, CO for occupational therapy assistants (MCPM Ch. 5 §20.1); none for SLPAs. */
@@ -19,7 +20,7 @@ export const rule: Rule = {
   },
   check({ note, settings, payer, report }) {
     if (!payer.requiredModifiers.includes('assistant')) return;
-    const { assistant } = serviceProvider(note);
+    const { assistantCredential: assistant } = noteProvider(note);
     if (!assistant?.discipline || assistant.discipline === 'SLP') return; // CMS defines no modifier for SLP assistants
     const date = note.frontMatter?.date;
     if (date && date < FIRST_DATE) return;

@@ -1,5 +1,6 @@
 import { removeModifierEdit, replaceModifierEdit } from '../edits';
-import { lineDiscipline, DISCIPLINE_MODIFIER, disciplineName, isTherapyLine, MODIFIER_DISCIPLINE, serviceProvider } from '../modifiers';
+import { lineDiscipline, DISCIPLINE_MODIFIER, disciplineName, isTherapyLine, MODIFIER_DISCIPLINE } from '../modifiers';
+import { noteProvider } from '../signature';
 import { docsUrl, lineNo, type Rule } from '../rule';
 
 export const rule: Rule = {
@@ -14,7 +15,7 @@ export const rule: Rule = {
   check({ note, settings, report }) {
     const lines = note.billing.filter((b) => isTherapyLine(b, settings.codes) && b.modifiers.some((m) => MODIFIER_DISCIPLINE[m.value]));
     if (lines.length === 0) return;
-    const { discipline, disciplineSource } = serviceProvider(note);
+    const { discipline, disciplineSource } = noteProvider(note);
     for (const b of lines) {
       const d = lineDiscipline(b.code, discipline);
       if (d === undefined) continue;

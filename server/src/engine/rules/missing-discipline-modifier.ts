@@ -1,5 +1,6 @@
 import { addModifierEdit } from '../edits';
-import { lineDiscipline, ASSISTANT_MODIFIERS, DISCIPLINE_MODIFIER, DISCIPLINE_MODIFIERS, disciplineName, isTherapyLine, serviceProvider } from '../modifiers';
+import { lineDiscipline, ASSISTANT_MODIFIERS, DISCIPLINE_MODIFIER, DISCIPLINE_MODIFIERS, disciplineName, isTherapyLine } from '../modifiers';
+import { noteProvider } from '../signature';
 import { docsUrl, lineNo, type Rule } from '../rule';
 
 export const rule: Rule = {
@@ -15,7 +16,7 @@ export const rule: Rule = {
     if (!payer.requiredModifiers.includes('discipline')) return;
     const lines = note.billing.filter((b) => isTherapyLine(b, settings.codes) && !b.modifiers.some((m) => DISCIPLINE_MODIFIERS.has(m.value)));
     if (lines.length === 0) return;
-    const { discipline, disciplineSource } = serviceProvider(note);
+    const { discipline, disciplineSource } = noteProvider(note);
     for (const b of lines) {
       const d = lineDiscipline(b.code, discipline);
       if (d === undefined) continue;
