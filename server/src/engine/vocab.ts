@@ -135,14 +135,19 @@ export const VAGUE_PHRASES: readonly string[] = [
   'cognitive training', 'manual therapy performed', 'neuro re ed performed', 'general conditioning',
 ];
 
+/** Levels of physical assistance (a skilled cue, and a concrete parameter of a task). */
+export const ASSIST_LEVELS: readonly string[] = [
+  'hand over hand', 'cga', 'sba', 'stand by assist', 'standby assist', 'min a', 'mod a', 'max a', 'mina', 'moda', 'maxa',
+  'min assist', 'mod assist', 'max assist', 'minimal assist', 'moderate assist', 'maximal assist', 'minimal assistance',
+  'moderate assistance', 'maximal assistance', 'minimum assist', 'minimum assistance', 'maximum assist',
+  'maximum assistance', 'contact guard',
+];
+
 /** Skilled intervention: cues, assistance, progression, clinical decisions (note-format.md, "What an entry documents"). */
 export const CUE_MARKERS: readonly string[] = [
   'cue', 'cues', 'cued', 'cueing', 'cuing', 'vc', 'vcs', 'tc', 'tcs', 'verbal', 'tactile', 'visual', 'demonstration',
-  'demonstrated technique', 'demo', 'demos', 'modeling', 'modelling', 'modeled', 'hand over hand', 'hoh', 'facilitation',
-  'facilitated', 'facilitate', 'guarding', 'guarded', 'cga', 'sba', 'stand by assist', 'standby assist', 'min a', 'mod a',
-  'max a', 'mina', 'moda', 'maxa', 'min assist', 'mod assist', 'max assist', 'minimal assist', 'moderate assist',
-  'maximal assist', 'minimal assistance', 'moderate assistance', 'maximal assistance', 'minimum assist',
-  'minimum assistance', 'maximum assist', 'maximum assistance', 'contact guard', 'progressed', 'progression', 'progress to',
+  'demonstrated technique', 'demo', 'demos', 'modeling', 'modelling', 'modeled', 'hoh', 'facilitation',
+  'facilitated', 'facilitate', 'guarding', 'guarded', ...ASSIST_LEVELS, 'progressed', 'progression', 'progress to',
   'regressed', 'graded', 'grade', 'grades', 'modified', 'modify', 'adjusted', 'adjust', 'instructed', 'instruction',
   'educated', 'education', 'trained', 'taught', 'feedback', 'corrected', 'correction', 'corrections', 'biofeedback',
   'mirror', 'manual resistance', 'mobilization', 'mobilizations', 'mobs', 'manipulation', 'stm', 'imt', 'mfr', 'prompt',

@@ -2,7 +2,7 @@ import type { Section } from '../note';
 import { docsUrl, type Rule } from '../rule';
 import { insertSection } from '../soap-insert';
 import type { TextEdit } from '../types';
-import { phraseOption, PhraseSet, RESPONSE_MARKERS, tokenize, type Token } from '../vocab';
+import { isNumberToken, phraseOption, PhraseSet, RESPONSE_MARKERS, tokenize, type Token } from '../vocab';
 
 /** Words after "tolerated" that say nothing about how the patient responded. */
 const FILLER = new Set([
@@ -25,9 +25,9 @@ function specificTolerated(tokens: Token[]): boolean {
 function hasScore(text: string, tokens: Token[]): boolean {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i];
-    if (!/^[0-9]+$/.test(a.w)) continue;
+    if (!isNumberToken(a.w)) continue;
     if (text[a.end] === '%') return true;
-    if (text[a.end] === '/' && tokens[i + 1].start === a.end + 1 && /^[0-9]+$/.test(tokens[i + 1].w)) return true;
+    if (text[a.end] === '/' && tokens[i + 1].start === a.end + 1 && isNumberToken(tokens[i + 1].w)) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { documentedService, entryText, rangeIn } from '../entry-text';
 import { docsUrl, lineNo, type Rule } from '../rule';
-import { isNumberToken, phraseOption, PhraseSet, VAGUE_PHRASES, type Token } from '../vocab';
+import { ASSIST_LEVELS, isNumberToken, phraseOption, PhraseSet, VAGUE_PHRASES, type Token } from '../vocab';
 
 /** Words after a number that make it a measurable parameter ("3 x 10", "2 lb", "50 ft", "30 s"). */
 const UNITS = new Set([
@@ -16,10 +16,7 @@ const UNITS = new Set([
  * concrete. Kept broad on purpose: the rule must not call a specific entry vague.
  */
 const CONCRETE = new PhraseSet([
-  'cga', 'sba', 'contact guard', 'stand by assist', 'standby assist', 'min a', 'mod a', 'max a', 'mina', 'moda', 'maxa',
-  'min assist', 'mod assist', 'max assist', 'minimal assist', 'moderate assist', 'maximal assist', 'minimal assistance',
-  'moderate assistance', 'maximal assistance', 'minimum assist', 'minimum assistance', 'maximum assist',
-  'maximum assistance', 'hand over hand', 'independent', 'independently', 'mod i', 'modified independent', 'supervision', 'setup', 'set up',
+  ...ASSIST_LEVELS, 'independent', 'independently', 'mod i', 'modified independent', 'supervision', 'setup', 'set up',
   'box', 'basket', 'bag', 'bags', 'groceries', 'grocery', 'laundry', 'shelf', 'shelves', 'counter', 'cabinet', 'table',
   'chair', 'bed', 'mat', 'toilet', 'commode', 'tub', 'shower', 'car', 'stairs', 'step', 'steps', 'curb', 'ramp', 'incline',
   'foam', 'airex', 'uneven', 'grass', 'carpet', 'level surfaces', 'level surface', 'obstacle', 'obstacles', 'walker',
