@@ -292,13 +292,6 @@ const LABEL_STOP_WORDS = new Set(['for', 'with', 'to', 'in', 'at', 'on', 'x', 't
  * the time, no words like "for" or "with" (so "walked for 6 minutes" is not it), no
  * measurements ("150 ft"), and the time must close the label (a delimiter or the line end).
  */
-/** Five digits standing alone at `i` (a CPT code's shape). */
-function isCodeToken(s: string, i: number, end: number): boolean {
-  if (i > 0 && isWordChar(s[i - 1])) return false;
-  for (let k = i; k < i + 5; k++) if (k >= end || !isDigit(s[k])) return false;
-  return i + 5 >= end || !isWordChar(s[i + 5]);
-}
-
 export function labelTime(s: string, from: number, end: number): TimeExpr | null {
   let i = from;
   let words = 0;
@@ -311,9 +304,10 @@ export function labelTime(s: string, from: number, end: number): TimeExpr | null
     }
     if (isDigit(c) || c === 'x' || c === 'X' || c === '\u00d7') {
       const t = timeAt(s.slice(0, end), i);
-      if (!t && isCodeToken(s, i, end)) {
+      const code = t ? null : codeTokenAt(s, i, false);
+      if (code && code.end <= end) {
         // The code in the label: "Self-care/home management training (97535) 9:05–9:25".
-        i += 5;
+        i = code.end;
         if (++words > 5) return null;
         continue;
       }
