@@ -5,7 +5,7 @@
  */
 import type { Entry, NoteModel } from './note';
 import { isWordChar } from './chars';
-import { scanTimes } from './time';
+import { scanTimes, type TimeExpr } from './time';
 
 // ---------------------------------------------------------------------------------------
 // Clock times
@@ -18,34 +18,13 @@ export interface ClockSpan {
   text: string;
 }
 
-interface Clock {
-  hour: number;
-  minute: number;
-  meridiem: 'am' | 'pm' | null;
-}
-
-/** The clocks of a range expression such as `10:05–10:28` or `1:55pm to 2:10 pm`. */
-function clocksIn(s: string): Clock[] {
-  const out: Clock[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] !== ':' || !/\d/.test(s[i - 1] ?? '') || !/^\d\d/.test(s.slice(i + 1, i + 3))) continue;
-    const hour = Number(/\d{1,2}$/.exec(s.slice(Math.max(0, i - 2), i))![0]);
-    const minute = Number(s.slice(i + 1, i + 3));
-    const m = /^\s*([ap])\.?\s*m?\b/i.exec(s.slice(i + 3, i + 9));
-    out.push({ hour, minute, meridiem: m ? (m[1].toLowerCase() === 'a' ? 'am' : 'pm') : null });
-    i += 2;
-  }
-  return out;
-}
-
-function minutesOf(c: Clock): number {
-  let h = c.hour;
-  if (c.meridiem === 'pm' && h < 12) h += 12;
-  else if (c.meridiem === 'am' && h === 12) h = 0;
-  // No am/pm: 1:00–6:59 is read as afternoon clinic time, so notes that write am/pm on some
-  // ranges and not on others still compare alike.
-  else if (!c.meridiem && h >= 1 && h <= 6) h += 12;
-  return h * 60 + c.minute;
+/**
+ * A range's start in minutes after midnight. Without am/pm, 1:00–6:59 is read as afternoon
+ * clinic time, so notes that write am/pm on some ranges and not on others still compare alike.
+ */
+function startOf(t: TimeExpr): number {
+  const from = t.from ?? 0;
+  return !t.fromMeridiem && from >= 60 && from < 7 * 60 ? from + 12 * 60 : from;
 }
 
 /** The clock ranges that give an entry its minutes (none when its time is a duration). */
@@ -61,12 +40,8 @@ export function entryClockSpans(note: NoteModel, e: Entry): ClockSpan[] {
   const out: ClockSpan[] = [];
   for (const t of scanTimes(s)) {
     if (t.kind !== 'range') continue;
-    const text = s.slice(t.start, t.end);
-    const [a, b] = clocksIn(text);
-    if (!a || !b) continue;
-    const aa = !a.meridiem && b.meridiem ? { ...a, meridiem: b.meridiem } : a;
-    const from = minutesOf(aa.meridiem && minutesOf(aa) > minutesOf(b) ? a : aa);
-    out.push({ from, to: from + t.minutes, text });
+    const from = startOf(t);
+    out.push({ from, to: from + t.minutes, text: s.slice(t.start, t.end) });
   }
   return out;
 }

@@ -12,6 +12,10 @@ export interface TimeExpr {
   end: number;
   minutes: number;
   kind: 'duration' | 'range';
+  /** Ranges: the start, in minutes after midnight as written (a 12-hour clock without am/pm reads as is). */
+  from?: number;
+  /** Ranges: the start's am/pm is known (written, or shared with the end's: "1:55-2:10pm"). */
+  fromMeridiem?: boolean;
 }
 
 /** Reads a run of digits with an optional decimal part; returns [value, end] or null. */
@@ -116,17 +120,21 @@ function readRange(s: string, i: number): TimeExpr | null {
   const b = readClock(s, j);
   if (!b) return null;
   let startMin = a.minutes;
+  let fromMeridiem = a.meridiem !== null;
   // "1:55-2:10pm": the first time shares the second's meridiem when it has none.
   if (!a.meridiem && b.meridiem && a.hour <= 12) {
     const h = a.hour === 12 ? 0 : a.hour;
     const asPm = (h + (b.meridiem === 'pm' ? 12 : 0)) * 60 + (a.minutes % 60);
-    if (asPm <= b.minutes) startMin = asPm;
+    if (asPm <= b.minutes) {
+      startMin = asPm;
+      fromMeridiem = true;
+    }
   }
   let diff = b.minutes - startMin;
   // A 12-hour clock without am/pm: 12:50-1:05 is 15 minutes.
   if (diff <= 0 && !a.meridiem && !b.meridiem) diff += 12 * 60;
   if (diff <= 0 || diff >= 12 * 60) return null;
-  return { start: i, end: b.end, minutes: diff, kind: 'range' };
+  return { start: i, end: b.end, minutes: diff, kind: 'range', from: startMin, fromMeridiem };
 }
 
 /** The time expression starting exactly at `i`, if any. */
