@@ -1,4 +1,4 @@
-import type { Section } from '../note';
+import type { NoteModel, Section } from '../note';
 import { docsUrl, type Rule } from '../rule';
 import { insertSection } from '../soap-insert';
 import type { TextEdit } from '../types';
@@ -46,7 +46,7 @@ export const rule: Rule = {
     const assessments = note.sections.filter((s) => s.soap === 'A' || s.combined?.includes('A'));
     // A score ("8/10", "80%") is a response in the Assessment; in an entry it may be a parameter (a 5% ramp).
     const texts: { text: string; scores: boolean }[] = note.entries.map((e) => ({ text: e.text, scores: false }));
-    for (const s of assessments) texts.push({ text: sectionText(note.text, lines.starts, lines.ends, s), scores: true });
+    for (const s of assessments) texts.push({ text: sectionText(note, s), scores: true });
     for (const t of texts) {
       const tokens = tokenize(t.text);
       if (markers.first(tokens) || specificTolerated(tokens) || (t.scores && hasScore(t.text, tokens))) return;
@@ -75,8 +75,8 @@ export const rule: Rule = {
   },
 };
 
-function sectionText(text: string, starts: number[], ends: number[], s: Section): string {
-  const from = s.form === 'label' ? s.contentOffset : starts[Math.min(s.startLine + 1, starts.length - 1)];
-  const to = ends[Math.max(s.startLine, s.endLine - 1)];
-  return from < to ? text.slice(from, to) : '';
+/** A section's text after its title (Section.contentOffset is that place for headings and labels alike). */
+function sectionText(note: NoteModel, s: Section): string {
+  const to = note.lines.ends[Math.max(s.startLine, s.endLine - 1)];
+  return s.contentOffset < to ? note.text.slice(s.contentOffset, to) : '';
 }
