@@ -5,7 +5,7 @@
  * "97530 Therapeutic activities — 23 min" is not mistaken for a description.
  */
 import type { CodeTable } from './codes';
-import type { Entry, NoteModel } from './note';
+import { splitRow, type Entry, type NoteModel } from './note';
 import { scanTimes } from './time';
 import type { Range, TextEdit } from './types';
 import { tokenize, type Token } from './vocab';
@@ -35,16 +35,11 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
   blank(e.designatorRange);
   blank(e.minutesRange);
   if (e.form === 'table') {
-    // Cells of the first line that hold only a code, a procedure name, a number or a time.
-    const lineEnd = lines.ends[e.firstLine] - offset;
-    let cellStart = 0;
-    for (let i = 0; i <= Math.min(lineEnd, chars.length); i++) {
-      if (i < lineEnd && e.text[i] !== '|') continue;
-      const cell = e.text.slice(cellStart, i).trim();
-      if (cell && (codes.get(cell.toUpperCase()) || codes.byName(cell) || onlyTime(cell) || isNumeric(cell))) {
-        for (let k = cellStart; k < i; k++) chars[k] = ' ';
-      }
-      cellStart = i + 1;
+    // Cells of the row that hold only a code, a procedure name, a number or a time.
+    const row = e.range.start.character;
+    for (const cell of splitRow(lines.line(e.firstLine))) {
+      const t = cell.text;
+      if (t && (codes.get(t.toUpperCase()) || codes.byName(t) || onlyTime(t) || isNumeric(t))) blank({ start: { line: e.firstLine, character: Math.max(cell.start, row) }, end: { line: e.firstLine, character: cell.end } });
     }
   }
   const text = chars.join('');
