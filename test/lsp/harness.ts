@@ -15,7 +15,7 @@ import {
   type Registration, type ShowMessageParams, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RULES } from '../../server/src/engine/rules';
+import { ALL_RULES as RULES } from '../../server/src/engine/rules';
 
 export const FIXTURES = resolve('test/lsp/fixtures');
 export const uriOf = (path: string) => pathToFileURL(resolve(path)).href;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ConfigError, parseConfig } from '../../server/src/engine/config';
 import { lint } from '../../server/src/engine/lint';
-import { RULES } from '../../server/src/engine/rules';
+import { ALL_RULES as RULES } from '../../server/src/engine/rules';
 import { FRONT, md } from '../helpers';
 
 const F = '/clinic/.therapy-note-lint.json';

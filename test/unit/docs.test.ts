@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lint } from '../../server/src/engine/lint';
-import { RULES } from '../../server/src/engine/rules';
+import { ALL_RULES as RULES } from '../../server/src/engine/rules';
 import { docsUrl } from '../../server/src/engine/rule';
 
 const ids = RULES.map((r) => r.meta.id);

@@ -2,12 +2,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE, ConfigError, parseConfig } from '../engine/config';
+import { FeeFileError, parseFeeSchedule, type FeeSchedule } from '../engine/fees';
 import { parsePtpFile, PtpFileError, PtpTable, type PtpEdit } from '../engine/ncci';
 import { defaultSettings, type Settings } from '../engine/settings';
 
 export interface ConfigResolverOptions {
   /**
-   * Load files a configuration points to (`ncciPtpFiles`). Default true; false in an
+   * Load files a configuration points to (`ncciPtpFiles`, `feeSchedule`). Default true; false in an
    * untrusted VS Code workspace, where those keys are ignored.
    */
   allowExternalFiles?: boolean;
@@ -41,6 +42,7 @@ export class ConfigResolver {
       }
       s = parseConfig(text, this.explicit ?? configPath, dirname(configPath));
       if (s.ncciPtpFiles && this.allowExternalFiles) s = { ...s, ncci: loadPtpFiles(s.ncciPtpFiles, dirname(configPath), this.explicit ?? configPath, s) };
+      if (s.feeSchedule && this.allowExternalFiles) s = { ...s, fees: loadFeeSchedule(s.feeSchedule, dirname(configPath), this.explicit ?? configPath) };
       this.loaded.set(configPath, s);
     }
     return s;
@@ -100,6 +102,23 @@ function loadPtpFiles(files: string[], dir: string, configFile: string, settings
     }
   }
   return new PtpTable(edits, files);
+}
+
+/** Reads the configured fee schedule CSV; throws ConfigError naming the file (and the line of a bad row). */
+function loadFeeSchedule(file: string, dir: string, configFile: string): FeeSchedule {
+  const path = resolve(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(configFile, null, null, `"feeSchedule": cannot read the fee schedule ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+  }
+  try {
+    return parseFeeSchedule(text, file);
+  } catch (err) {
+    if (err instanceof FeeFileError) throw new ConfigError(path, err.line, 1, `${err.detail} (the fee schedule named in ${configFile})`);
+    throw err;
+  }
 }
 
 function isFile(p: string): boolean {

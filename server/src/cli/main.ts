@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../engine/config';
+import { episodeNote, episodeSummary, lintEpisodes, type EpisodeNote } from '../engine/episode';
 import { applyFixes } from '../engine/fix';
-import { lint, type LintResult } from '../engine/lint';
+import { lint, sortFindings, type LintResult } from '../engine/lint';
 import { findPayer, type Settings } from '../engine/settings';
 import { BOM } from '../engine/text';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
@@ -70,6 +71,8 @@ export function run(argv: string[], io: Io): number {
 
   const resolver = new ConfigResolver(opts.config);
   const reports: FileReport[] = [];
+  /** The notes of a patient, for the episode rules: all notes of this run form the episodes. */
+  const episodeNotes: { note: EpisodeNote; report: FileReport }[] = [];
   const ioErrors: string[] = [];
   const progress = io.stderrIsTTY && inputs.length >= PROGRESS_FROM ? new Progress(io, inputs.length) : null;
   try {
@@ -108,8 +111,10 @@ export function run(argv: string[], io: Io): number {
           ioErrors.push(`${input.path}: ${code ? `cannot write the fixed file (${code})` : `internal error while fixing (${(err as Error).name})`}; the file is unchanged`);
         }
       }
-      const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-      reports.push({ path: input.path, isNote: result.isNote, findings, billing: result.billing, analysis: result.analysis });
+      const report: FileReport = { path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing, analysis: result.analysis };
+      reports.push(report);
+      const episode = episodeNote(result, filePath, input.path, settings);
+      if (episode) episodeNotes.push({ note: episode, report });
     }
   } catch (err) {
     progress?.done();
@@ -121,7 +126,14 @@ export function run(argv: string[], io: Io): number {
   }
   progress?.done();
 
-  const summary = summarize(reports);
+  const byId = lintEpisodes(episodeNotes.map((e) => e.note));
+  for (const { note, report } of episodeNotes) {
+    const more = byId.get(note.id) ?? [];
+    if (more.length > 0) report.findings = sortFindings([...report.findings, ...more]);
+  }
+  if (opts.quiet) for (const r of reports) r.findings = r.findings.filter((f) => f.severity === 'error');
+
+  const summary = { ...summarize(reports), episodes: episodeSummary(episodeNotes.map((e) => e.note)) };
   const colors = opts.color ?? (io.stdoutIsTTY && !opts.outputFile && !io.env.NO_COLOR) ? ANSI : PLAIN;
   const output =
     opts.format === 'json' ? formatJson(reports, summary) : opts.format === 'sarif' ? formatSarif(reports) : formatStylish(reports, summary, colors, { quiet: opts.quiet });

@@ -1,5 +1,6 @@
 /** What the CLI collects for each file, handed to a formatter. */
 import type { Analysis, BillingSummary } from '../engine/analysis';
+import type { EpisodeSummary } from '../engine/episode';
 import type { Finding } from '../engine/types';
 
 export interface FileReport {
@@ -18,6 +19,8 @@ export interface Summary {
   infos: number;
   fixableErrors: number;
   fixableWarnings: number;
+  /** What the episode rules covered (CLI runs). */
+  episodes?: EpisodeSummary;
 }
 
 export function summarize(files: FileReport[]): Summary {

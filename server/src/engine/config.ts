@@ -34,6 +34,7 @@ interface RawConfig {
   exclude?: string[];
   codes?: Record<string, CustomCode>;
   ncciPtpFiles?: string[];
+  feeSchedule?: string;
 }
 
 let validator: ReturnType<Ajv['compile']> | null = null;
@@ -237,5 +238,6 @@ function toSettings(raw: RawConfig, file: string, dir: string, body: string, lin
     baseDir: dir,
     codes: new CodeTable(raw.codes ?? {}),
     ...(raw.ncciPtpFiles && raw.ncciPtpFiles.length > 0 ? { ncciPtpFiles: raw.ncciPtpFiles } : {}),
+    ...(raw.feeSchedule ? { feeSchedule: raw.feeSchedule } : {}),
   };
 }

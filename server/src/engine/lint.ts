@@ -77,20 +77,23 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
       findings.push(internalError(`Rule ${rule.meta.id} failed on this note (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`));
     }
   }
-  const kept = applyDirectives(findings, note.directives).sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
-  );
+  const kept = sortFindings(applyDirectives(findings, note.directives));
   return {
     isNote: true, excluded: false, bom, findings: kept, billing: analysis.summary, note, analysis,
     unparsable: note.frontMatter?.issues.some((i) => i.syntax) ?? false,
   };
 }
 
+/** Findings in document order (line, column, rule id). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}
+
 function internalError(message: string): Finding {
   return { ruleId: INTERNAL_ERROR, severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
-export function severityOf(rule: Rule, settings: Settings, payerRules: Record<string, SeveritySetting>): SeveritySetting {
+export function severityOf(rule: { meta: Rule['meta'] }, settings: Settings, payerRules: Record<string, SeveritySetting>): SeveritySetting {
   return settings.rules[rule.meta.id]?.severity ?? payerRules[rule.meta.id] ?? (rule.meta.payerScoped ? 'off' : rule.meta.severity);
 }
 
@@ -136,7 +139,7 @@ function relativeTo(base: string | undefined, file: string): string | null {
   return f.slice(b.length + 1);
 }
 
-function applyDirectives(findings: Finding[], directives: Directive[]): Finding[] {
+export function applyDirectives(findings: Finding[], directives: Directive[]): Finding[] {
   if (directives.length === 0) return findings;
   const covers = (d: Directive, id: string) => d.rules.length === 0 || d.rules.includes(id);
   const sorted = [...directives].sort((a, b) => a.line - b.line);

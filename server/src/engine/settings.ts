@@ -1,5 +1,6 @@
 /** Resolved settings: what the engine needs besides the text. Built by `config.ts`. */
 import { CodeTable } from './codes';
+import type { FeeSchedule } from './fees';
 import type { PtpTable } from './ncci';
 import { resolvePayers, type PayerProfile } from './payers';
 import type { SeveritySetting } from './types';
@@ -25,6 +26,10 @@ export interface Settings {
   ncciPtpFiles?: string[];
   /** NCCI PTP edits from the configured files; when absent, ncci-pair-modifier uses its built-in pairs. */
   ncci?: PtpTable;
+  /** `feeSchedule` as configured (relative to `baseDir`); the node side loads it into `fees`. */
+  feeSchedule?: string;
+  /** Allowed amounts per code for kx-threshold; without them that rule is silent. */
+  fees?: FeeSchedule;
 }
 
 export function defaultSettings(): Settings {

@@ -216,3 +216,11 @@ export function noteProvider(note: NoteModel): Provider {
     signers,
   };
 }
+
+/** Every credential on the note (front matter `provider`, signature lines) is an assistant's. */
+export function assistantOnly(note: NoteModel): boolean {
+  const provider = noteProvider(note);
+  const fm = note.frontMatter?.provider ? parseCredentials(note.frontMatter.provider) : [];
+  const creds = [...fm, ...provider.signers.flatMap((s) => s.credentials)];
+  return creds.length > 0 && creds.every((c) => c.assistant);
+}

@@ -19,7 +19,7 @@ export function formatJson(files: FileReport[], summary: Summary): string {
       })),
       billing: f.billing,
     })),
-    summary: { files: summary.files, notes: summary.notes, errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    summary: { files: summary.files, notes: summary.notes, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, ...(summary.episodes ? { episodes: summary.episodes } : {}) },
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -1,5 +1,5 @@
 /** `--format sarif`: SARIF 2.1.0, one reporting descriptor per rule with its docs page. */
-import { RULES } from '../../engine/rules';
+import { ALL_RULES } from '../../engine/rules';
 import { docsUrl } from '../../engine/rule';
 import { INTERNAL_ERROR } from '../../engine/lint';
 import type { Severity } from '../../engine/types';
@@ -16,7 +16,7 @@ function artifactUri(path: string): string {
 
 export function formatSarif(files: FileReport[]): string {
   const rules = [
-    ...RULES.map((r) => ({
+    ...ALL_RULES.map((r) => ({
       id: r.meta.id,
       shortDescription: { text: r.meta.description },
       helpUri: r.meta.docs,

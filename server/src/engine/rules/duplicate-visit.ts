@@ -1,0 +1,52 @@
+import type { EpisodeNote, EpisodeRule } from '../episode';
+import { docsUrl } from '../rule';
+
+export const rule: EpisodeRule = {
+  meta: {
+    id: 'duplicate-visit',
+    docs: docsUrl('duplicate-visit'),
+    severity: 'warning',
+    description: "Two notes of one patient (and discipline) share a date or a visit number.",
+    fixable: false,
+    hasSuggestions: false,
+  },
+  check({ episodes, report }) {
+    for (const ep of episodes) {
+      const who = `${ep.patient}${ep.discipline ? ` (${ep.discipline})` : ''}`;
+      const byDate = groupBy(ep.notes, (n) => n.date);
+      const byVisit = groupBy(ep.notes, (n) => (n.visit === null ? null : String(n.visit)));
+      for (const n of ep.notes) {
+        const sameDate = n.date === null ? [] : byDate.get(n.date)!.filter((o) => o !== n);
+        if (sameDate.length > 0) {
+          report(n, {
+            message: `Another note of ${who} has the same date, ${n.date}: ${names(sameDate)}. A treatment day has one note per discipline; a second one counts the visit twice (for progress reports) and may bill the day twice. Merge the notes or correct the date.`,
+            range: n.ranges.date ?? n.ranges.top,
+          });
+        }
+        const sameVisit = n.visit === null ? [] : byVisit.get(String(n.visit))!.filter((o) => o !== n && !sameDate.includes(o));
+        if (sameVisit.length > 0) {
+          report(n, {
+            message: `Another note of ${who} has the same visit number, ${n.visit}: ${names(sameVisit)}. Each treatment day of an episode has its own visit number; correct the number or remove the duplicate note.`,
+            range: n.ranges.visit ?? n.ranges.top,
+          });
+        }
+      }
+    }
+  },
+};
+
+function groupBy(notes: EpisodeNote[], key: (n: EpisodeNote) => string | null): Map<string, EpisodeNote[]> {
+  const m = new Map<string, EpisodeNote[]>();
+  for (const n of notes) {
+    const k = key(n);
+    if (k === null) continue;
+    const list = m.get(k);
+    if (list) list.push(n);
+    else m.set(k, [n]);
+  }
+  return m;
+}
+
+function names(notes: EpisodeNote[]): string {
+  return notes.map((n) => n.label).join(', ');
+}
