@@ -14,8 +14,8 @@ const GOOD = md(
   '## Billing', '- 97530 x2 GP', '- 97110 x1 GP', '', 'Signed: Jordan Avery, PT, DPT',
 );
 // Billed 97530 ×3 (an error with a safe fix) and no treatment time (an error with only a suggestion).
-const BAD = GOOD.replace('- 97530 x2 GP', '- 97530 x3 GP').replace('Total treatment time: 45 min\n', '');
-const WARN = GOOD.replace('payer: medicare', 'payer: commercial').replace('Total timed minutes: 38\n', ''); // missing-total-time: a warning for commercial
+const BAD = GOOD.replace('patient: T-1', 'patient: T-2').replace('- 97530 x2 GP', '- 97530 x3 GP').replace('Total treatment time: 45 min\n', '');
+const WARN = GOOD.replace('patient: T-1', 'patient: T-3').replace('payer: medicare', 'payer: commercial').replace('Total timed minutes: 38\n', ''); // missing-total-time: a warning for commercial
 interface SarifLog {
   runs: {
     tool: { driver: { rules: { id: string; helpUri: string }[] } };
@@ -91,7 +91,10 @@ describe('CLI (dist/cli.js)', function () {
         },
         { path: 'README.md', isNote: false, findings: [], billing: null },
       ],
-      summary: { files: 2, notes: 1, errors: 2, warnings: 0, infos: 0 },
+      summary: {
+        files: 2, notes: 1, errors: 2, warnings: 0, infos: 0,
+        episodes: { patients: 1, notes: 1, undated: 0, kxThreshold: { checked: false, reason: 'no fee schedule configured (feeSchedule); kx-threshold is silent', codesWithoutFee: [] } },
+      },
     });
   });
 
@@ -174,7 +177,7 @@ describe('CLI (dist/cli.js)', function () {
       '.therapy-note-lint.json': '{ "rules": { "units-mismatch": "off" } }',
       'a/bad.note.md': BAD,
       'b/.therapy-note-lint.json': '{ "rules": { "missing-total-time": "off" } }',
-      'b/bad.note.md': BAD,
+      'b/bad.note.md': BAD.replace('patient: T-2', 'patient: T-4'),
       'strict.json': '{}',
     });
     const ids = (args: string[]) => JSON.parse(cli(['-f', 'json', ...args], dir).stdout).files.map((f: { path: string; findings: { ruleId: string }[] }) => [f.path, f.findings.map((x) => x.ruleId)]);

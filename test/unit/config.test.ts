@@ -28,8 +28,21 @@ describe('configuration (.therapy-note-lint.json)', () => {
   });
   it('defines payer profiles: extends, method, cap, modifiers, rules', () => {
     const s = parseConfig('{ "payers": { "bcbs-nd": { "extends": "commercial", "unitCap": 4 }, "uhc": { "extends": "medicare", "requiredModifiers": ["discipline"], "rules": { "missing-total-time": "warning" } }, "medicare": { "unitCap": 8 } } }', F, '/c');
-    assert.deepEqual(s.payers['bcbs-nd'], { name: 'bcbs-nd', method: 'ama', unitCap: 4, requiredModifiers: [], rules: {} });
-    assert.deepEqual(s.payers.uhc, { name: 'uhc', method: 'cms', unitCap: 8, requiredModifiers: ['discipline'], rules: { 'missing-total-time': 'warning' } });
+    assert.deepEqual(s.payers['bcbs-nd'], { name: 'bcbs-nd', method: 'ama', unitCap: 4, requiredModifiers: [], rules: {}, kxThresholds: {} });
+    assert.deepEqual(s.payers.uhc, {
+      name: 'uhc', method: 'cms', unitCap: 8, requiredModifiers: ['discipline'],
+      rules: { 'missing-total-time': 'warning', 'progress-note-due': 'warning', 'poc-not-certified': 'warning', 'kx-threshold': 'warning', 'assistant-progress-report': 'error' },
+      kxThresholds: MEDICARE_KX_THRESHOLDS,
+    });
+  });
+  it('sets KX thresholds per payer and year over the built-in ones, and names a fee schedule', () => {
+    const s = parseConfig('{ "feeSchedule": "fees.csv", "payers": { "medicare": { "kxThresholds": { "2026": { "ptSlp": 2500, "ot": 2400 }, "2027": { "ptSlp": 2600, "ot": 2600 } } } } }', F, '/c');
+    assert.equal(s.feeSchedule, 'fees.csv');
+    assert.deepEqual(s.payers.medicare.kxThresholds['2025'], { ptSlp: 2410, ot: 2410 });
+    assert.deepEqual(s.payers.medicare.kxThresholds['2026'], { ptSlp: 2500, ot: 2400 });
+    assert.deepEqual(s.payers.medicare.kxThresholds['2027'], { ptSlp: 2600, ot: 2600 });
+    assert.throws(() => parseConfig('{ "payers": { "medicare": { "kxThresholds": { "26": { "ptSlp": 1, "ot": 1 } } } } }', F, '/c'), /"payers.medicare.kxThresholds"/);
+    assert.throws(() => parseConfig('{ "payers": { "medicare": { "kxThresholds": { "2026": { "ptSlp": 2480 } } } } }', F, '/c'), /needs "ot"/);
   });
   it('adds codes to the code table', () => {
     const s = parseConfig('{ "codes": { "92526": { "label": "Swallowing treatment", "timed": false, "names": ["dysphagia treatment"] } } }', F, '/c');
@@ -48,7 +61,7 @@ describe('configuration (.therapy-note-lint.json)', () => {
     const cases: [string, string, string][] = [
       ['invalid JSON', '{\n  "rules": {\n    "units-mismatch": "error"\n  \n}', `${F}:5:2: not valid JSON: expected a closing brace }.`],
       ['not an object', '[1]', `${F}:1:1: expected an object such as { "rules": { … } }.`],
-      ['unknown top-level key', '{\n  "rule": {}\n}', `${F}:2:3: unknown key "rule" (did you mean "rules"?); expected one of "rules", "defaultPayer", "payers", "include", "exclude", "ncciPtpFiles", "codes".`],
+      ['unknown top-level key', '{\n  "rule": {}\n}', `${F}:2:3: unknown key "rule" (did you mean "rules"?); expected one of "rules", "defaultPayer", "payers", "include", "exclude", "ncciPtpFiles", "feeSchedule", "codes".`],
       ['unknown rule id', '{ "rules": { "unit-mismatch": "error" } }', `${F}:1:14: unknown key "rules.unit-mismatch" (did you mean "units-mismatch"?); expected one of ${RULES.map((r) => `"${r.meta.id}"`).join(', ')}.`],
       ['bad severity', '{ "rules": { "units-mismatch": "loud" } }', `${F}:1:32: "rules.units-mismatch" must be a severity ("error", "warning", "info", "off") or an object such as { "severity": "warning" }; found "loud".`],
       ['bad method', '{ "payers": { "x": { "method": "per-code" } } }', `${F}:1:32: "payers.x.method" must be one of "cms", "ama"; found "per-code".`],

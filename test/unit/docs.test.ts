@@ -4,8 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { episodeNote, lintEpisodes } from '../../server/src/engine/episode';
+import { parseFeeSchedule } from '../../server/src/engine/fees';
 import { lint } from '../../server/src/engine/lint';
-import { ALL_RULES as RULES } from '../../server/src/engine/rules';
+import { ALL_RULES as RULES, EPISODE_RULES } from '../../server/src/engine/rules';
+import { defaultSettings } from '../../server/src/engine/settings';
 import { docsUrl } from '../../server/src/engine/rule';
 
 const ids = RULES.map((r) => r.meta.id);
@@ -16,6 +19,35 @@ function example(page: string, heading: string): string {
   const m = /````markdown\n([\s\S]*?)\n````/.exec(page.slice(at));
   assert.ok(m, `no \`\`\`\`markdown block under "## ${heading}"`);
   return m[1] + '\n';
+}
+
+const episodeIds = new Set(EPISODE_RULES.map((r) => r.meta.id));
+
+/**
+ * An episode rule's example: several notes, each a ````markdown block preceded by a line
+ * naming its file (`**visit-01.md**`), and optionally a ```csv fee schedule.
+ * Returns the episode findings as [file, rule id] pairs.
+ */
+function episodeExample(page: string, heading: string): [string, string][] {
+  const at = page.indexOf(`\n## ${heading}\n`);
+  assert.ok(at >= 0, `no "## ${heading}" section`);
+  // The notes have headings of their own: the section ends at the page's next section.
+  const next = page.indexOf(heading === 'Bad example' ? '\n## Good example\n' : '\n## How to fix\n', at);
+  const section = page.slice(at, next < 0 ? undefined : next);
+  const settings = defaultSettings();
+  const csv = /```csv\n([\s\S]*?)\n```/.exec(section);
+  if (csv) settings.fees = parseFeeSchedule(csv[1], 'fees.csv');
+  const notes = [...section.matchAll(/\*\*([\w.-]+\.md)\*\*\n+````markdown\n([\s\S]*?)\n````/g)].map(([, file, text]) => {
+    const r = lint(text + '\n', { filePath: file, settings });
+    assert.equal(r.isNote, true, file);
+    const n = episodeNote(r, file, file, settings);
+    assert.ok(n, `${file} is in no episode (no patient?)`);
+    return n;
+  });
+  assert.ok(notes.length >= 2, `${heading}: an episode example needs two or more notes`);
+  const found: [string, string][] = [];
+  for (const [file, fs] of lintEpisodes(notes)) for (const f of fs) found.push([file, f.ruleId]);
+  return found.sort();
 }
 
 describe('rule registry, pages and README', () => {
@@ -58,6 +90,17 @@ describe('rule pages', () => {
         const why = page.slice(page.indexOf('\n## Why\n'), page.indexOf('\n## Bad example\n'));
         assert.match(why, /(MCPM|MBPM|NCCI|CMS|\[secondary\]|YAML|note-format)/);
       });
+      if (episodeIds.has(id)) {
+        it('its bad example (an episode) fires exactly this rule among the episode rules', () => {
+          const found = episodeExample(page, 'Bad example');
+          assert.ok(found.length > 0, 'nothing fired');
+          assert.deepEqual([...new Set(found.map((f) => f[1]))], [id], JSON.stringify(found));
+        });
+        it('its good example (an episode) fires no episode rule', () => {
+          assert.deepEqual(episodeExample(page, 'Good example'), []);
+        });
+        return;
+      }
       it('its bad example fires exactly this rule', () => {
         const r = lint(example(page, 'Bad example'), { filePath: `${id}-bad.note.md` });
         assert.equal(r.isNote, true);
