@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ConfigError, parseConfig } from '../../server/src/engine/config';
+import { MEDICARE_KX_THRESHOLDS } from '../../server/src/engine/payers';
 import { lint } from '../../server/src/engine/lint';
 import { ALL_RULES as RULES } from '../../server/src/engine/rules';
 import { FRONT, md } from '../helpers';
