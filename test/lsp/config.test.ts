@@ -59,9 +59,9 @@ describe('language server: settings and configuration files (trusted, multi-root
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('registers a watcher for configuration files and for the settings section', () => {
+  it('registers a watcher for configuration files and notes, and for the settings section', () => {
     const watch = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/.therapy-note-lint.json' }] });
+    assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/.therapy-note-lint.json' }, { globPattern: '**/*.md' }] });
     assert.deepEqual(c.registrations.find((r) => r.method === 'workspace/didChangeConfiguration')?.registerOptions, { section: 'therapyNoteLint' });
   });
 

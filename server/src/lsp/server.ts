@@ -4,10 +4,10 @@
  * rule id (never note text) and returns an empty result.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, CodeLensRefreshRequest, FileChangeType, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   LSPErrorCodes, MarkupKind, MessageType, ShowMessageNotification, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CodeAction, type CodeLens, type CompletionItem, type Connection,
   type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams, type InitializeResult, type SymbolInformation,
@@ -21,7 +21,9 @@ import {
   billingSummary, codeAt, codeHover, codeLenses, completionCandidates, disableFileEdit, disableLineEdit, documentSymbols,
   findingHover, fixAllText, intersects, contains, minimalEdit, placeholderText, type BillingSummaryResult, type EditorSymbol,
 } from '../engine/editor';
-import { docsUrl, INTERNAL_ERROR, lint, type LintResult } from '../engine/lint';
+import { episodeNote } from '../engine/episode';
+import { EpisodeIndex } from '../engine/episode-index';
+import { docsUrl, INTERNAL_ERROR, lint, sortFindings, type LintResult } from '../engine/lint';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Settings } from '../engine/settings';
 import type { Finding, Position, Range, TextEdit } from '../engine/types';
@@ -37,6 +39,10 @@ export const LINT_WORKSPACE_COMMAND = 'therapyNoteLint.lintWorkspace';
 export const SHOW_BILLING_SUMMARY_COMMAND = 'therapyNoteLint.showBillingSummary';
 const SECTION = 'therapyNoteLint';
 const CONFIG_GLOB = '**/.therapy-note-lint.json';
+const NOTE_GLOB = '**/*.md';
+/** Files larger than this are not read into the episode index (no note is this large). */
+const INDEX_MAX_BYTES = 2_000_000;
+const EPISODE_REFRESH_DELAY_MS = 50;
 const PUSH_DELAY_MS = 150;
 
 interface Capabilities {
@@ -121,6 +127,11 @@ export function startServer(connection: Connection): void {
   /** Configuration files with a published error, and messages already shown. */
   const configErrorFiles = new Set<string>();
   const shownConfigErrors = new Set<string>();
+  /** Episode facts of the workspace's notes: files on disk, and open documents as edited. */
+  const episodes = new EpisodeIndex();
+  const pendingEpisodeRefresh = new Set<string>();
+  let episodeTimer: ReturnType<typeof setTimeout> | null = null;
+  let scanGeneration = -1;
 
   const log = (msg: string) => connection.console.log(msg);
   const fail = (what: string, uri: string, err: unknown, ruleId?: string) =>
@@ -161,7 +172,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (caps.watchDynamic) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] }).catch((err) => log(`could not watch configuration files (${errName(err)})`));
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }, { globPattern: NOTE_GLOB }] })
+        .catch((err) => log(`could not watch configuration files and notes (${errName(err)})`));
     }
     if (caps.configDynamic) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((err) => log(`could not watch settings (${errName(err)})`));
@@ -176,6 +189,7 @@ export function startServer(connection: Connection): void {
         settingsChanged();
       });
     }
+    void scanWorkspace();
   });
 
   // ---------------------------------------------------------------------------------------
@@ -264,13 +278,28 @@ export function startServer(connection: Connection): void {
       if (caps.diagnosticRefresh) connection.languages.diagnostics.refresh().catch((err) => log(`diagnostic refresh failed (${errName(err)})`));
     } else for (const doc of documents.all()) schedulePush(doc, 0);
     if (caps.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch((err: unknown) => log(`code lens refresh failed (${errName(err)})`));
+    // The facts carry rule severities and fee amounts: index the workspace again.
+    episodes.clear();
+    void scanWorkspace();
   }
 
   connection.onDidChangeConfiguration((params) => {
     if (!caps.configuration && params.settings !== undefined && params.settings !== null) globalClientSettings = params.settings;
     settingsChanged();
   });
-  connection.onDidChangeWatchedFiles(() => settingsChanged());
+  connection.onDidChangeWatchedFiles((params) => {
+    const notes = params.changes.filter((c) => c.uri.toLowerCase().endsWith('.md'));
+    if (notes.length < params.changes.length) {
+      settingsChanged(); // a configuration file: everything is read again
+      return;
+    }
+    // A note changed on disk. An open document is what the user sees: its text wins.
+    for (const c of notes) {
+      if (documents.get(c.uri)) continue;
+      if (c.type === FileChangeType.Deleted) refreshEpisodes(episodes.set(c.uri, null));
+      else void indexFile(c.uri);
+    }
+  });
 
   // ---------------------------------------------------------------------------------------
   // Linting
@@ -288,8 +317,99 @@ export function startServer(connection: Connection): void {
       linted = { result, settings, client, bom: result.bom };
     }
     // A document changed while the settings were read is linted again on its next request.
-    if (gen === generation) cache.set(doc.uri, { version: doc.version, generation: gen, linted });
+    if (gen === generation) {
+      cache.set(doc.uri, { version: doc.version, generation: gen, linted });
+      index(doc.uri, linted);
+    }
     return linted;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Episodes: the index of the workspace's notes
+
+  /** How messages name a note: its path in the workspace folder. */
+  function labelOf(uri: string): string {
+    const path = uriToPath(uri);
+    if (!path) return uri;
+    const folder = folderFor(uri);
+    return folder ? relative(folder.path, path).split('\\').join('/') : basename(path);
+  }
+
+  /** Puts a linted document's episode facts in the index; the other notes of its patient are refreshed. */
+  function index(uri: string, linted: Linted | null): void {
+    try {
+      const facts = linted && linted.result.isNote ? episodeNote(linted.result, uri, labelOf(uri), linted.settings) : null;
+      refreshEpisodes(episodes.set(uri, facts).filter((id) => id !== uri));
+    } catch (err) {
+      fail('episode index', uri, err);
+    }
+  }
+
+  /** Reads a closed note from disk into the index. */
+  async function indexFile(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    if (!path) return;
+    try {
+      const client = await clientSettingsFor(uri);
+      if (documents.get(uri)) return; // opened meanwhile: the document wins
+      let text: string | null = null;
+      try {
+        if (client.enable && statSync(path).size <= INDEX_MAX_BYTES) text = readFileSync(path, 'utf8');
+      } catch {
+        text = null; // gone or unreadable: out of the index
+      }
+      if (text === null) {
+        refreshEpisodes(episodes.set(uri, null));
+        return;
+      }
+      const settings = settingsFor(uri, client);
+      const result = lint(text, { filePath: path, settings });
+      refreshEpisodes(episodes.set(uri, result.isNote ? episodeNote(result, uri, labelOf(uri), settings) : null));
+    } catch (err) {
+      fail('episode index', uri, err);
+    }
+  }
+
+  /** Reads every note of the workspace folders into the index, a file at a time. */
+  async function scanWorkspace(): Promise<void> {
+    const gen = generation;
+    if (scanGeneration === gen) return;
+    scanGeneration = gen;
+    for (const folder of [...folders]) {
+      for (const path of markdownFiles(folder.path)) {
+        if (generation !== gen) return; // settings changed: a new scan runs
+        const uri = pathToFileURL(path).href;
+        if (!documents.get(uri)) await indexFile(uri);
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+  }
+
+  /** Other notes' episode findings changed: have the client ask again (pull) or push them. */
+  function refreshEpisodes(ids: string[]): void {
+    for (const id of ids) if (documents.get(id)) pendingEpisodeRefresh.add(id);
+    if (pendingEpisodeRefresh.size === 0 || episodeTimer) return;
+    episodeTimer = setTimeout(() => {
+      episodeTimer = null;
+      const open = [...pendingEpisodeRefresh].map((id) => documents.get(id)).filter((d): d is TextDocument => !!d);
+      pendingEpisodeRefresh.clear();
+      if (open.length === 0) return;
+      if (caps.pull) {
+        if (caps.diagnosticRefresh) connection.languages.diagnostics.refresh().catch((err) => log(`diagnostic refresh failed (${errName(err)})`));
+      } else for (const doc of open) schedulePush(doc, 0);
+    }, EPISODE_REFRESH_DELAY_MS);
+  }
+
+  /** A note's findings: its own and its episode's. */
+  function findingsOf(linted: Linted, uri: string): Finding[] {
+    if (!linted.result.isNote) return linted.result.findings;
+    let more: Finding[] = [];
+    try {
+      more = episodes.findings(uri);
+    } catch (err) {
+      fail('episode rules', uri, err);
+    }
+    return more.length === 0 ? linted.result.findings : sortFindings([...linted.result.findings, ...more]);
   }
 
   /** Engine range (text without BOM) → document range. */
@@ -316,9 +436,9 @@ export function startServer(connection: Connection): void {
     };
   }
 
-  function diagnosticsOf(linted: Linted | null): Diagnostic[] {
+  function diagnosticsOf(linted: Linted | null, uri: string): Diagnostic[] {
     if (!linted || !linted.result.isNote) return [];
-    return linted.result.findings.map((f) => toDiagnostic(linted, f));
+    return findingsOf(linted, uri).map((f) => toDiagnostic(linted, f));
   }
 
   connection.languages.diagnostics.on(async (params, token) => {
@@ -328,7 +448,7 @@ export function startServer(connection: Connection): void {
     try {
       const linted = await lintDocument(doc);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-      return { kind: 'full', items: diagnosticsOf(linted) };
+      return { kind: 'full', items: diagnosticsOf(linted, doc.uri) };
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       fail('diagnostics', doc.uri, err);
@@ -352,7 +472,7 @@ export function startServer(connection: Connection): void {
     try {
       const linted = await lintDocument(doc);
       if (documents.get(uri)?.version !== doc.version) return; // a newer version is on its way
-      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(linted) });
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnosticsOf(linted, uri) });
     } catch (err) {
       fail('diagnostics', uri, err);
     }
@@ -372,6 +492,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    void indexFile(e.document.uri); // back to the text on disk (or out, if it was never saved)
     const t = pushTimers.get(e.document.uri);
     if (t) clearTimeout(t);
     pushTimers.delete(e.document.uri);
@@ -410,7 +531,7 @@ export function startServer(connection: Connection): void {
         const range = { start: fromDoc(linted, params.range.start), end: fromDoc(linted, params.range.end) };
         // The findings under the range, and those the client names in the context.
         const named = (f: Finding) => params.context.diagnostics.some((d) => d.code === f.ruleId && d.source === SOURCE && sameRange(d.range, toDoc(linted, f.range)));
-        for (const f of linted.result.findings) {
+        for (const f of findingsOf(linted, uri)) {
           if (!intersects(f.range, range) && !named(f)) continue;
           at.rule = f.ruleId;
           const diagnostic = toDiagnostic(linted, f);
@@ -467,11 +588,11 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onHover((params, token) =>
-    withNote('hover', params.textDocument.uri, token, null as Hover | null, (linted, _doc, at) => {
+    withNote('hover', params.textDocument.uri, token, null as Hover | null, (linted, doc, at) => {
       const pos = fromDoc(linted, params.position);
       const parts: string[] = [];
       let range: Range | undefined;
-      for (const f of linted.result.findings) {
+      for (const f of findingsOf(linted, doc.uri)) {
         if (!contains(f.range, pos)) continue;
         at.rule = f.ruleId;
         parts.push(findingHover(f, RULES_BY_ID.get(f.ruleId)?.meta.description, rulePage(f.ruleId), docsUrl(f.ruleId)));
@@ -552,10 +673,10 @@ export function startServer(connection: Connection): void {
           }
           if (!linted || !linted.result.isNote) continue;
           notes++;
-          findings += linted.result.findings.length;
+          findings += findingsOf(linted, uri).length;
           if (open) continue; // an open note has its own diagnostics
           pushedClosed.add(uri);
-          await connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(linted) });
+          await connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(linted, uri) });
         } catch (err) {
           fail('lint workspace', uri, err);
         }
