@@ -8,7 +8,7 @@
 // copies those to docs/images/ (`npm run screenshots`).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   cacheDir, checkInstalled, codeServerCli, launchChromium, onExit, removeDir, repo, resultsDir, startCodeServer, tempRoot,
@@ -71,6 +71,14 @@ async function main() {
   codeServerCli(root, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix]);
   const installed = codeServerCli(root, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--list-extensions']);
   assert.match(installed, /^therapy-note-lint\.therapy-note-lint$/m, 'the extension is installed');
+  // What code-server runs is the package's content (minified bundles), not the project folder.
+  const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const installedDir = join(extensionsDir, `therapy-note-lint.therapy-note-lint-${version}`);
+  const installedFiles = readdirSync(installedDir, { recursive: true })
+    .filter((f) => f !== '.vsixmanifest' && statSync(join(installedDir, f)).isFile()).map((f) => `extension/${f}`).sort();
+  assert.deepEqual(installedFiles, listed.filter((f) => f.startsWith('extension/')).sort(), 'the installed extension holds the .vsix\'s files');
+  assert.ok(readFileSync(join(installedDir, 'dist/server.js')).equals(execFileSync('unzip', ['-p', vsix, 'extension/dist/server.js'], { maxBuffer: 64 << 20 })),
+    'the installed server is the packaged one');
 
   const workspace = join(root, 'workspace');
   cpSync(join(repo, 'test/vscode/workspace'), workspace, { recursive: true });
