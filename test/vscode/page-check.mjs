@@ -1,11 +1,14 @@
 // The page check: what a person sees in VS Code with the packaged extension installed.
-// Packages the .vsix (vsce package --no-dependencies), checks its file list, installs it
-// into a fresh code-server, opens a fixture note in headless Chromium and waits for the
-// squiggles, the code lenses, the status bar units and the Problems panel rows. Keeps a
-// screenshot in test-results/page-check.png (also on failure).
+// Packages the .vsix as a release is packaged (`npm run package`: vsce --no-dependencies,
+// minified bundles), checks its file list, installs it into a fresh code-server with
+// `--install-extension`, opens a fixture note in headless Chromium and waits for the
+// squiggles, the code lenses, the status bar units, the quick fix menu and the Problems
+// panel rows. Keeps a screenshot in test-results/page-check.png (also on failure) and the
+// README's screenshots in test-results/screenshots/; with --update-screenshots it also
+// copies those to docs/images/ (`npm run screenshots`).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   cacheDir, checkInstalled, codeServerCli, launchChromium, onExit, removeDir, repo, resultsDir, startCodeServer, tempRoot,
@@ -13,15 +16,33 @@ import {
 
 const NOTE = 'notes/visit.note.md';
 const WAIT_MS = 60_000;
-// Exactly what the .vsix must contain (besides vsce's own manifest files).
-const VSIX_FILES = [
-  'extension/changelog.md', 'extension/LICENSE.txt', 'extension/readme.md', 'extension/package.json',
-  'extension/dist/extension.js', 'extension/dist/server.js',
-  'extension/schemas/therapy-note-lint.schema.json', 'extension/snippets/therapy-notes.json',
-  'extension/syntaxes/therapy-note-lint.injection.tmLanguage.json',
-];
+// Exactly what the .vsix must contain (shared with test/release/vsix.test.ts).
+const VSIX_FILES = JSON.parse(readFileSync(join(repo, 'test/release/vsix-files.json'), 'utf8'));
+// The README's screenshots (docs/images/), taken here.
+const SCREENSHOTS = ['code-lenses.png', 'quick-fix.png', 'problems.png'];
+const updateScreenshots = process.argv.includes('--update-screenshots');
+// npm run as from a shell, without the npm_* variables of an outer `npm test`.
+const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 
 function step(what) { process.stdout.write(`page check: ${what}\n`); }
+
+const shotsDir = join(resultsDir, 'screenshots');
+
+/** The box around the editor lines that contain `first` and `last` (and what lies between). */
+async function linesBox(page, first, last, pad = 3) {
+  const editor = await page.locator('.monaco-editor').first().boundingBox();
+  const top = await page.locator('.monaco-editor .view-line', { hasText: first }).first().boundingBox();
+  const bottom = await page.locator('.monaco-editor .view-line', { hasText: last }).first().boundingBox();
+  return { x: editor.x, y: top.y - pad, width: Math.min(editor.width, 960), height: bottom.y + bottom.height + pad - (top.y - pad) };
+}
+
+/** Saves one of the README's screenshots in test-results/screenshots/. */
+async function shoot(page, name, clip) {
+  if (!SCREENSHOTS.includes(name)) throw new Error(`unknown screenshot ${name}`);
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: join(shotsDir, name), clip });
+  step(`screenshot ${name}`);
+}
 
 async function main() {
   checkInstalled();
@@ -29,6 +50,7 @@ async function main() {
   const outDir = join(resultsDir, 'page-check');
   removeDir(outDir);
   mkdirSync(outDir, { recursive: true });
+  removeDir(shotsDir);
   const root = tempRoot('tnl-page-');
   let server;
   const cleanup = onExit(() => { server?.stop(); removeDir(root); });
@@ -37,9 +59,11 @@ async function main() {
   const vsix = join(cacheDir, 'page-check', 'therapy-note-lint.vsix');
   mkdirSync(join(cacheDir, 'page-check'), { recursive: true });
   rmSync(vsix, { force: true });
-  execFileSync(join(repo, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix],
-    { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 });
-  const listed = execFileSync('zipinfo', ['-1', vsix], { encoding: 'utf8' }).split('\n').filter((f) => f.startsWith('extension/') && !f.endsWith('/'));
+  execFileSync('npm', ['run', 'package', '--', '--out', vsix],
+    { cwd: repo, env: npmEnv, stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 });
+  // The package's minified build is in dist/ now; put back the readable one.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 });
+  const listed = execFileSync('zipinfo', ['-1', vsix], { encoding: 'utf8' }).split('\n').filter((f) => f && !f.endsWith('/'));
 
   step('installing it into code-server');
   const userDataDir = join(root, 'user-data');
@@ -47,6 +71,14 @@ async function main() {
   codeServerCli(root, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix]);
   const installed = codeServerCli(root, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--list-extensions']);
   assert.match(installed, /^therapy-note-lint\.therapy-note-lint$/m, 'the extension is installed');
+  // What code-server runs is the package's content (minified bundles), not the project folder.
+  const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+  const installedDir = join(extensionsDir, `therapy-note-lint.therapy-note-lint-${version}`);
+  const installedFiles = readdirSync(installedDir, { recursive: true })
+    .filter((f) => f !== '.vsixmanifest' && statSync(join(installedDir, f)).isFile()).map((f) => `extension/${f}`).sort();
+  assert.deepEqual(installedFiles, listed.filter((f) => f.startsWith('extension/')).sort(), 'the installed extension holds the .vsix\'s files');
+  assert.ok(readFileSync(join(installedDir, 'dist/server.js')).equals(execFileSync('unzip', ['-p', vsix, 'extension/dist/server.js'], { maxBuffer: 64 << 20 })),
+    'the installed server is the packaged one');
 
   const workspace = join(root, 'workspace');
   cpSync(join(repo, 'test/vscode/workspace'), workspace, { recursive: true });
@@ -73,13 +105,36 @@ async function main() {
     const lenses = (await page.locator('.codelens-decoration').allInnerTexts()).flatMap((t) => t.split(' | ')).map((t) => t.trim());
     step(`code lenses: ${JSON.stringify(lenses)}`);
     assert.deepEqual(lenses, expectedLenses, 'the code lenses, top to bottom');
+    await page.mouse.move(0, 0);
+    await shoot(page, 'code-lenses.png', await linesBox(page, 'Objective', 'Signed:'));
 
     const statusItem = page.locator('.statusbar-item', { hasText: 'Timed 38 min → 3 units' });
     await statusItem.first().waitFor({ timeout: WAIT_MS });
     step(`status bar: ${(await statusItem.first().innerText()).trim()}`);
 
-    step('F1 → View: Focus Problems');
+    step('Ctrl+G 38:10, Ctrl+. → the quick fix menu on the billed units');
     await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+g');
+    const goTo = page.locator('.quick-input-widget input');
+    await goTo.waitFor({ timeout: WAIT_MS });
+    await goTo.fill(':38:10');
+    await page.keyboard.press('Enter');
+    await goTo.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
+    await menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first().waitFor({ timeout: WAIT_MS });
+    const actions = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    step(`quick fix menu: ${JSON.stringify(actions)}`);
+    assert.deepEqual(actions, ['Quick Fix', 'Bill 97530 ×2', 'Disable units-mismatch for this line', 'Disable units-mismatch for this file'],
+      'the quick fix menu on 97530 x3: its heading, the safe fix, the disable comments');
+    const menuBox = await menu.boundingBox();
+    const around = await linesBox(page, 'Total timed minutes', 'Signed:');
+    await shoot(page, 'quick-fix.png', { ...around, height: Math.max(around.height, menuBox.y + menuBox.height + 8 - around.y), width: Math.max(around.width, menuBox.x + menuBox.width + 8 - around.x) });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: WAIT_MS });
+
+    step('F1 → View: Focus Problems');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: WAIT_MS });
@@ -95,9 +150,17 @@ async function main() {
     assert.equal(problemRows.length, 2, `two problems from therapy-note-lint; rows: ${JSON.stringify(rowTexts)}`);
     assert.ok(problemRows.some((t) => t.includes('Total timed minutes at line 28 says 40, but the timed entries add up to 38') && t.includes('[Ln 28, Col 1]')), 'the total-time-mismatch row');
     assert.ok(problemRows.some((t) => t.includes('97530 is billed ×3 at line 38') && t.includes('[Ln 38, Col 10]')), 'the units-mismatch row');
+    const panel = await page.locator('.part.panel').first().boundingBox();
+    const lastRow = await rows.last().boundingBox();
+    await shoot(page, 'problems.png', { x: panel.x, y: panel.y, width: panel.width, height: lastRow.y + lastRow.height + 8 - panel.y });
 
     // Checked last, so that a missing file does not hide what the page shows.
     assert.deepEqual(listed.sort(), [...VSIX_FILES].sort(), 'the .vsix holds exactly the allowlisted files');
+    if (updateScreenshots) {
+      mkdirSync(join(repo, 'docs/images'), { recursive: true });
+      for (const name of SCREENSHOTS) copyFileSync(join(shotsDir, name), join(repo, 'docs/images', name));
+      step(`copied ${SCREENSHOTS.join(', ')} to docs/images/`);
+    }
   } finally {
     await page.screenshot({ path: screenshot }).catch(() => {});
     step(`screenshot: ${screenshot}`);

@@ -29,7 +29,7 @@ export const DEFAULT_CLIENT_SETTINGS: ClientSettings = {
 };
 
 /** Phrase-list settings → rule options (contract). */
-const PHRASE_SETTINGS: [string, string, string, string][] = [
+export const PHRASE_SETTINGS: [group: string, key: string, ruleId: string, option: string][] = [
   ['vagueEntry', 'addPhrases', 'vague-entry', 'addPhrases'],
   ['skilledCues', 'addMarkers', 'missing-skilled-cues', 'addMarkers'],
   ['patientResponse', 'addMarkers', 'missing-patient-response', 'addMarkers'],
