@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { RULES } from '../../server/src/engine/rules';
+import { ALL_RULES as RULES } from '../../server/src/engine/rules';
 import { PHRASE_SETTINGS } from '../../server/src/lsp/settings';
 
 type Schema = Record<string, any>;
