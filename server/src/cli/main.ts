@@ -12,9 +12,11 @@ import { BOM } from '../engine/text';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
 import { expandInputs, InputError, type InputFile } from './files';
-import { formatJson } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
-import { ANSI, formatStylish, PLAIN } from './formatters/stylish';
+import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from './baseline';
+import { formatReport } from './formatters';
+import { ANSI, PLAIN } from './formatters/stylish';
+import { fileMeta } from './meta';
+import { redactReports } from './redact';
 import { summarize, type FileReport } from './report';
 import { VERSION } from './version';
 
@@ -68,6 +70,17 @@ export function run(argv: string[], io: Io): number {
     throw err;
   }
 
+  let baseline: Baseline | null = null;
+  try {
+    if (opts.baseline) baseline = loadBaseline(opts.baseline);
+  } catch (err) {
+    if (err instanceof BaselineError) {
+      io.stderr(`${NAME}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
   const resolver = new ConfigResolver(opts.config);
   const reports: FileReport[] = [];
   const ioErrors: string[] = [];
@@ -109,7 +122,7 @@ export function run(argv: string[], io: Io): number {
         }
       }
       const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-      reports.push({ path: input.path, isNote: result.isNote, findings, billing: result.billing, analysis: result.analysis });
+      reports.push({ path: input.path, isNote: result.isNote, findings, billing: result.billing, analysis: result.analysis, meta: fileMeta(result), source: result.note?.text ?? null });
     }
   } catch (err) {
     progress?.done();
@@ -121,10 +134,19 @@ export function run(argv: string[], io: Io): number {
   }
   progress?.done();
 
-  const summary = summarize(reports);
+  // --write-baseline records this run's findings; either way the baseline's are left out.
+  try {
+    if (opts.writeBaseline) baseline = writeBaseline(opts.writeBaseline, reports, io);
+  } catch (err) {
+    if (!(err instanceof BaselineError)) throw err;
+    io.stderr(`${NAME}: ${err.message}\n`);
+    return 2;
+  }
+  const kept = applyBaseline(reports, baseline);
+  const summary = { ...summarize(kept.reports), ...(baseline ? { suppressed: kept.suppressed } : {}) };
   const colors = opts.color ?? (io.stdoutIsTTY && !opts.outputFile && !io.env.NO_COLOR) ? ANSI : PLAIN;
-  const output =
-    opts.format === 'json' ? formatJson(reports, summary) : opts.format === 'sarif' ? formatSarif(reports) : formatStylish(reports, summary, colors, { quiet: opts.quiet });
+  const shown = opts.noSnippets ? redactReports(kept.reports) : kept.reports;
+  const output = formatReport(opts.format, shown, summary, { colors, quiet: opts.quiet, noSnippets: opts.noSnippets, baseline: baseline?.file });
   if (opts.outputFile) {
     try {
       io.writeFile(opts.outputFile, output);
@@ -134,6 +156,8 @@ export function run(argv: string[], io: Io): number {
     }
   } else io.stdout(output);
 
+  // A CSV file has room only for findings: the count of suppressed ones goes to standard error.
+  if (opts.format === 'csv' && summary.suppressed) io.stderr(`${NAME}: ${summary.suppressed} finding${summary.suppressed === 1 ? '' : 's'} suppressed by the baseline ${baseline?.file}.\n`);
   for (const e of ioErrors) io.stderr(`${NAME}: ${e}\n`);
   if (ioErrors.length > 0) return 2;
   if (summary.errors > 0) return 1;

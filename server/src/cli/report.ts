@@ -1,6 +1,7 @@
 /** What the CLI collects for each file, handed to a formatter. */
 import type { Analysis, BillingSummary } from '../engine/analysis';
 import type { Finding } from '../engine/types';
+import type { FileMeta } from './meta';
 
 export interface FileReport {
   path: string;
@@ -8,6 +9,10 @@ export interface FileReport {
   findings: Finding[];
   billing: BillingSummary | null;
   analysis: Analysis | null;
+  /** Who, when, which payer (null for a file that is not a note). */
+  meta?: FileMeta | null;
+  /** The text the findings' ranges refer to (without a byte-order mark), for the baseline. */
+  source?: string | null;
 }
 
 export interface Summary {
@@ -18,6 +23,8 @@ export interface Summary {
   infos: number;
   fixableErrors: number;
   fixableWarnings: number;
+  /** Findings left out because the `--baseline` file has them (set only with `--baseline`). */
+  suppressed?: number;
 }
 
 export function summarize(files: FileReport[]): Summary {
