@@ -151,6 +151,7 @@ td.loc { white-space: nowrap; font-family: ui-monospace, "SFMono-Regular", Menlo
 td.msg { word-break: break-word; }
 a { color: #1f5fa8; text-decoration: none; }
 a:hover { text-decoration: underline; }
+a.rule { white-space: nowrap; }
 code, .rule { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
 .meta { color: var(--muted); font-size: 12px; margin: 0 0 6px; }
 svg { display: block; max-width: 100%; height: auto; }
@@ -204,30 +205,30 @@ export function formatHtml(files: FileReport[], summary: Summary, opts: HtmlOpti
   }
   h += '</header>\n';
 
-  h += '<section aria-label="Totals">\n<dl class="totals">\n';
+  h += '<section id="totals" aria-label="Totals">\n<dl class="totals">\n';
   for (const [key, label, n, cls] of totals) h += `<div${cls ? ` class="${cls}"` : ''}><dt>${esc(label)}</dt><dd data-total="${key}">${n}</dd></div>\n`;
   h += '</dl>\n</section>\n';
 
   h += '<div class="grid">\n';
-  h += `<section class="chart">\n<h2>Findings per rule</h2>\n${ruleChart(d.byRule)}</section>\n`;
-  h += `<section class="chart">\n<h2>Billed and computed units per code</h2>\n${unitsChart(d.codes)}</section>\n`;
+  h += `<section id="chart-rules" class="chart">\n<h2>Findings per rule</h2>\n${ruleChart(d.byRule)}</section>\n`;
+  h += `<section id="chart-units" class="chart">\n<h2>Billed and computed units per code</h2>\n${unitsChart(d.codes)}</section>\n`;
   h += '</div>\n';
 
-  h += '<div class="grid">\n<section>\n<h2>By severity</h2>\n<table>\n<thead><tr><th>Severity</th><th class="n">Findings</th><th class="n">Fixable</th></tr></thead>\n<tbody>\n';
+  h += '<div class="grid">\n<section id="by-severity">\n<h2>By severity</h2>\n<table>\n<thead><tr><th>Severity</th><th class="n">Findings</th><th class="n">Fixable</th></tr></thead>\n<tbody>\n';
   for (const s of SEVERITIES) {
     const c = d.bySeverity.get(s)!;
     h += `<tr data-severity="${s}" data-count="${c.total}"><td><span class="sev sev-${s}">${SEVERITY_LABEL[s]}</span></td><td class="n">${c.total}</td><td class="n">${c.fixable}</td></tr>\n`;
   }
   h += '</tbody>\n</table>\n</section>\n';
-  h += `<section>\n<h2>By rule</h2>\n${countTable('Rule', 'rule', d.byRule, (id) => `<a class="rule" href="${esc(docsUrl(id))}">${esc(id)}</a>`, false)}</section>\n</div>\n`;
+  h += `<section id="by-rule">\n<h2>By rule</h2>\n${countTable('Rule', 'rule', d.byRule, (id) => `<a class="rule" href="${esc(docsUrl(id))}">${esc(id)}</a>`, false)}</section>\n</div>\n`;
 
   h += '<div class="grid">\n';
-  h += `<section>\n<h2>By provider</h2>\n${countTable('Provider', 'provider', d.byProvider, (p) => (p ? esc(p) : '<span class="none">not stated</span>'), true)}</section>\n`;
-  h += `<section>\n<h2>By patient</h2>\n${countTable('Patient', 'patient', d.byPatient, (p) => (p ? esc(p) : '<span class="none">no patient id</span>'), true)}</section>\n`;
+  h += `<section id="by-provider">\n<h2>By provider</h2>\n${countTable('Provider', 'provider', d.byProvider, (p) => (p ? esc(p) : '<span class="none">not stated</span>'), true)}</section>\n`;
+  h += `<section id="by-patient">\n<h2>By patient</h2>\n${countTable('Patient', 'patient', d.byPatient, (p) => (p ? esc(p) : '<span class="none">no patient id</span>'), true)}</section>\n`;
   h += '</div>\n';
 
-  h += `<section>\n<h2>Units per code</h2>\n${unitsTable(d.codes)}</section>\n`;
-  h += `<section>\n<h2>Findings</h2>\n${findingsList(files)}</section>\n`;
+  h += `<section id="units">\n<h2>Units per code</h2>\n${unitsTable(d.codes)}</section>\n`;
+  h += `<section id="findings">\n<h2>Findings</h2>\n${findingsList(files)}</section>\n`;
 
   h += `<footer>therapy-note-lint ${esc(VERSION)}. Units are computed from the documented minutes under each note's payer profile; `;
   h += 'each rule id links to its page, which says what the rule checks and why.</footer>\n';
