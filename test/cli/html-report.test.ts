@@ -98,7 +98,7 @@ describe('HTML report in headless Chromium', function () {
     // No Content-Security-Policy violation, no script error: the inline style is allowed by its hash.
     assert.deepEqual(consoleMessages, []);
     assert.equal(await page.title(), 'Therapy Note Lint report');
-    assert.equal(await page.locator('h1').evaluate((h) => getComputedStyle(h).fontSize), '24px');
+    assert.equal(await page.locator('h1').evaluate((h) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(h).fontSize), '24px');
     assert.equal(await page.locator('script, img, link, iframe, object').count(), 0);
   });
 
@@ -131,7 +131,7 @@ describe('HTML report in headless Chromium', function () {
     assert.deepEqual(await read('#by-rule tr[data-rule]', 'data-rule'), byRule);
     assert.deepEqual(await read('#chart-rules g[data-rule]', 'data-rule'), byRule);
     // What a reader sees in the table's Total column is the same number.
-    const visible = await page.locator('#by-rule tr[data-rule]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-rule')!, Number((r.lastElementChild as HTMLElement).innerText)])));
+    const visible = await page.locator('#by-rule tr[data-rule]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-rule')!, Number(r.lastElementChild!.textContent)])));
     assert.deepEqual(visible, byRule);
 
     const bySeverity = { error: out.summary.errors, warning: out.summary.warnings, info: out.summary.infos };
@@ -167,9 +167,9 @@ describe('HTML report in headless Chromium', function () {
       trs.map((tr) => ({
         file: tr.getAttribute('data-file'),
         rule: tr.getAttribute('data-rule'),
-        loc: (tr.querySelector('td.loc') as HTMLElement).innerText,
-        href: tr.querySelector('a')!.href,
-        link: (tr.querySelector('a') as HTMLElement).innerText,
+        loc: tr.querySelector('td.loc')!.textContent,
+        href: tr.querySelector('a')!.getAttribute('href'),
+        link: tr.querySelector('a')!.textContent,
       })),
     );
     const expected = out.files.flatMap((f) =>

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../engine/types';
 import type { FileReport } from './report';
 
@@ -129,14 +130,12 @@ export function loadBaseline(file: string): Baseline {
 }
 
 export function parseBaseline(file: string, text: string): Baseline {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    // V8's message may quote the file; say only where.
-    const at = /position (\d+)/.exec((err as Error).message);
-    const where = at ? lineColumn(text, Number(at[1])) : null;
-    throw new BaselineError(`${file}${where ? `:${where.line}:${where.column}` : ''}: the baseline file is not valid JSON.`);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const data: unknown = parseJson(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) {
+    const where = lineColumn(body, errors[0].offset);
+    throw new BaselineError(`${file}:${where.line}:${where.column}: the baseline file is not valid JSON.`);
   }
   const bad = (what: string, expected: string): never => {
     throw new BaselineError(`${file}: ${what} must be ${expected}. Write the file again with --write-baseline.`);
