@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Ajv from 'ajv-draft-04';
 import { md } from '../helpers';
 import { cleanup, cli, tempDir } from './harness';
 
@@ -277,7 +278,11 @@ describe('reports (dist/cli.js)', function () {
       // Stylish, SARIF and CSV say how many were suppressed.
       const s = cli(['--baseline', 'baseline.json', 'notes'], dir);
       assert.match(s.stdout, /✖ 1 problem \(1 error, 0 warnings, 0 infos\)\n(.*\n)? {2}6 findings suppressed by the baseline\.\n$/);
-      assert.equal(JSON.parse(cli(['-f', 'sarif', '--baseline', 'baseline.json', 'notes'], dir).stdout).runs[0].properties.suppressedByBaseline, 6);
+      const sarif = JSON.parse(cli(['-f', 'sarif', '--no-snippets', '--baseline', 'baseline.json', 'notes'], dir).stdout);
+      assert.equal(sarif.runs[0].properties.suppressedByBaseline, 6);
+      const schema = JSON.parse(readFileSync('node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', 'utf8'));
+      const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+      assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 1));
       const c = cli(['-f', 'csv', '--baseline', 'baseline.json', 'notes'], dir);
       assert.equal(c.stdout.split('\r\n').length, 3);
       assert.equal(c.stderr, 'therapy-note-lint: 6 findings suppressed by the baseline baseline.json.\n');

@@ -56,7 +56,7 @@ Options:
   -v, --version           Show the version
 
 Exit status: 0 no errors; 1 an error-severity finding, or more warnings than
---max-warnings; 2 a usage, configuration or file error.`;
+--max-warnings; 2 a usage, configuration, file or baseline file error.`;
 
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
