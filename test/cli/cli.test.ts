@@ -88,8 +88,9 @@ describe('CLI (dist/cli.js)', function () {
               { code: '97110', minutes: 15, units: 1, billedUnits: 1, modifiers: ['GP'] },
             ],
           },
+          meta: { patient: 'T-2', date: '2026-04-07', visit: null, discipline: 'PT', noteType: 'daily', payer: 'medicare', provider: 'Jordan Avery, PT, DPT' },
         },
-        { path: 'README.md', isNote: false, findings: [], billing: null },
+        { path: 'README.md', isNote: false, findings: [], billing: null, meta: null },
       ],
       summary: {
         files: 2, notes: 1, errors: 2, warnings: 0, infos: 0,
@@ -146,7 +147,7 @@ describe('CLI (dist/cli.js)', function () {
     dir = tempDir({});
     const cases: [string[], string][] = [
       [[], 'therapy-note-lint: no files given. Name note files, folders or globs, e.g. `therapy-note-lint notes/`.\nRun `therapy-note-lint --help` for usage.\n'],
-      [['--format', 'xml', 'a.md'], 'therapy-note-lint: --format must be one of stylish, json, sarif; got "xml".\nRun `therapy-note-lint --help` for usage.\n'],
+      [['--format', 'xml', 'a.md'], 'therapy-note-lint: --format must be one of stylish, json, sarif, html, csv; got "xml".\nRun `therapy-note-lint --help` for usage.\n'],
       [['--frobnicate', 'a.md'], "therapy-note-lint: Unknown option '--frobnicate'.\nRun `therapy-note-lint --help` for usage.\n"],
       [['--max-warnings', 'many', 'a.md'], 'therapy-note-lint: --max-warnings must be a whole number; got "many".\nRun `therapy-note-lint --help` for usage.\n'],
       [['missing.md'], 'therapy-note-lint: missing.md: no such file or folder.\n'],
@@ -195,7 +196,7 @@ describe('CLI (dist/cli.js)', function () {
     assert.deepEqual(paths(['n/**/*.md']), ['n/a.note.md', 'n/sub/b.md']);
     assert.deepEqual(paths(['n/a.note.md', 'n', 'n/sub/c.txt']), ['n/a.note.md', 'n/sub/b.md', 'n/sub/c.txt']);
     // An excluded file named explicitly is listed, as not a note.
-    assert.deepEqual(JSON.parse(cli(['-f', 'json', 'n/drafts/d.md'], dir).stdout).files, [{ path: 'n/drafts/d.md', isNote: false, findings: [], billing: null }]);
+    assert.deepEqual(JSON.parse(cli(['-f', 'json', 'n/drafts/d.md'], dir).stdout).files, [{ path: 'n/drafts/d.md', isNote: false, findings: [], billing: null, meta: null }]);
   });
 
   it('--output-file writes the report to a file', () => {

@@ -53,7 +53,7 @@ describe('language server: episode findings across the workspace', function () {
     assert.deepEqual(await pullUntil(c, uri, (x) => x.length > 0), ['progress-note-due']);
     const d = (await pull(c, uri)).find((x) => x.code === 'progress-note-due')!;
     assert.deepEqual(d.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 16 } });
-    assert.equal(d.message.slice(0, 72), 'Treatment day 11 since the evaluation on 2026-03-02 (v01.note.md) with n');
+    assert.equal(String(d.message).slice(0, 72), 'Treatment day 11 since the evaluation on 2026-03-02 (v01.note.md) with n');
     // The other patient's note is in no episode with these.
     const other = await c.open(join(root, 'other-patient.note.md'));
     assert.deepEqual(await pullUntil(c, other, () => true), []);

@@ -13,9 +13,11 @@ import { BOM } from '../engine/text';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
 import { expandInputs, InputError, type InputFile } from './files';
-import { formatJson } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
-import { ANSI, formatStylish, PLAIN } from './formatters/stylish';
+import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from './baseline';
+import { formatReport } from './formatters';
+import { ANSI, PLAIN } from './formatters/stylish';
+import { fileMeta } from './meta';
+import { redactReports } from './redact';
 import { summarize, type FileReport } from './report';
 import { VERSION } from './version';
 
@@ -69,6 +71,17 @@ export function run(argv: string[], io: Io): number {
     throw err;
   }
 
+  let baseline: Baseline | null = null;
+  try {
+    if (opts.baseline) baseline = loadBaseline(opts.baseline);
+  } catch (err) {
+    if (err instanceof BaselineError) {
+      io.stderr(`${NAME}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+
   const resolver = new ConfigResolver(opts.config);
   const reports: FileReport[] = [];
   /** The notes of a patient, for the episode rules: all notes of this run form the episodes. */
@@ -111,7 +124,10 @@ export function run(argv: string[], io: Io): number {
           ioErrors.push(`${input.path}: ${code ? `cannot write the fixed file (${code})` : `internal error while fixing (${(err as Error).name})`}; the file is unchanged`);
         }
       }
-      const report: FileReport = { path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing, analysis: result.analysis };
+      const report: FileReport = {
+        path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing, analysis: result.analysis,
+        meta: fileMeta(result), source: result.note?.text ?? null,
+      };
       reports.push(report);
       const episode = episodeNote(result, filePath, input.path, settings);
       if (episode) episodeNotes.push({ note: episode, report });
@@ -133,10 +149,20 @@ export function run(argv: string[], io: Io): number {
   }
   if (opts.quiet) for (const r of reports) r.findings = r.findings.filter((f) => f.severity === 'error');
 
-  const summary = { ...summarize(reports), episodes: episodeSummary(episodeNotes.map((e) => e.note)) };
+  // --write-baseline records this run's findings; either way the baseline's are left out.
+  try {
+    if (opts.writeBaseline) baseline = writeBaseline(opts.writeBaseline, reports, io);
+  } catch (err) {
+    if (!(err instanceof BaselineError)) throw err;
+    io.stderr(`${NAME}: ${err.message}\n`);
+    return 2;
+  }
+  const kept = applyBaseline(reports, baseline);
+  const episodes = episodeSummary(episodeNotes.map((e) => e.note));
+  const summary = { ...summarize(kept.reports), episodes, ...(baseline ? { suppressed: kept.suppressed } : {}) };
   const colors = opts.color ?? (io.stdoutIsTTY && !opts.outputFile && !io.env.NO_COLOR) ? ANSI : PLAIN;
-  const output =
-    opts.format === 'json' ? formatJson(reports, summary) : opts.format === 'sarif' ? formatSarif(reports) : formatStylish(reports, summary, colors, { quiet: opts.quiet });
+  const shown = opts.noSnippets ? redactReports(kept.reports) : kept.reports;
+  const output = formatReport(opts.format, shown, summary, { colors, quiet: opts.quiet, noSnippets: opts.noSnippets, baseline: baseline?.file });
   if (opts.outputFile) {
     try {
       io.writeFile(opts.outputFile, output);
@@ -146,6 +172,8 @@ export function run(argv: string[], io: Io): number {
     }
   } else io.stdout(output);
 
+  // A CSV file has room only for findings: the count of suppressed ones goes to standard error.
+  if (opts.format === 'csv' && summary.suppressed) io.stderr(`${NAME}: ${summary.suppressed} finding${summary.suppressed === 1 ? '' : 's'} suppressed by the baseline ${baseline?.file}.\n`);
   for (const e of ioErrors) io.stderr(`${NAME}: ${e}\n`);
   if (ioErrors.length > 0) return 2;
   if (summary.errors > 0) return 1;

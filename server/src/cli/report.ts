@@ -2,6 +2,7 @@
 import type { Analysis, BillingSummary } from '../engine/analysis';
 import type { EpisodeSummary } from '../engine/episode';
 import type { Finding } from '../engine/types';
+import type { FileMeta } from './meta';
 
 export interface FileReport {
   path: string;
@@ -9,6 +10,10 @@ export interface FileReport {
   findings: Finding[];
   billing: BillingSummary | null;
   analysis: Analysis | null;
+  /** Who, when, which payer (null for a file that is not a note). */
+  meta?: FileMeta | null;
+  /** The text the findings' ranges refer to (without a byte-order mark), for the baseline. */
+  source?: string | null;
 }
 
 export interface Summary {
@@ -21,6 +26,8 @@ export interface Summary {
   fixableWarnings: number;
   /** What the episode rules covered (CLI runs). */
   episodes?: EpisodeSummary;
+  /** Findings left out because the `--baseline` file has them (set only with `--baseline`). */
+  suppressed?: number;
 }
 
 export function summarize(files: FileReport[]): Summary {

@@ -4,6 +4,7 @@
  * issue with a range, never an exception.
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { quote } from './rule';
 import type { LineIndex } from './text';
 import type { Discipline, NoteType, Range } from './types';
 
@@ -108,7 +109,7 @@ function isIsoDate(s: string): boolean {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  if (typeof value === 'string') return quote(value.length > 40 ? value.slice(0, 40) + '…' : value);
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return String(value);
 }
@@ -136,7 +137,8 @@ export function parseFrontMatter(lines: LineIndex, block: { startLine: number; e
       const lineRange = lines.trimmedLineRange(Math.max(line, block.startLine + 1));
       const sameLine = startPos.line === line && lines.positionAt(contentStart + b).line === line;
       const range = sameLine && b - a > 1 ? at(a, b) : sameLine ? { start: startPos, end: lineRange.end } : lineRange;
-      fm.issues.push({ message: `Front matter is not valid YAML: ${firstSentence(err.message)}`, range, syntax: true });
+      // The parser's message can quote the note (a tag, an escape): quoted, as note text is.
+      fm.issues.push({ message: `Front matter is not valid YAML: ${quote(firstSentence(err.message))}`, range, syntax: true });
     }
     return fm;
   }
@@ -215,7 +217,7 @@ function validate(fm: FrontMatter, knownPayers: (name: string) => boolean): void
         if (v === undefined) bad(e, 'the name of a payer profile');
         else if (!knownPayers(v)) {
           fm.issues.push({
-            message: `Front matter \`payer\` names an unknown payer profile "${v}"; use medicare, medicaid, commercial or one defined under \`payers\` in .therapy-note-lint.json.`,
+            message: `Front matter \`payer\` names an unknown payer profile ${quote(v)}; use medicare, medicaid, commercial or one defined under \`payers\` in .therapy-note-lint.json.`,
             range: e.valueRange,
             syntax: false,
           });

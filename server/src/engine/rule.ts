@@ -59,3 +59,13 @@ export interface Rule {
 export function lineNo(range: Range): number {
   return range.start.line + 1;
 }
+
+/**
+ * Note text quoted in a message: always inside one pair of double quotes, with any double
+ * quote in it replaced by a single one, so that `--no-snippets` can drop every quoted span
+ * and nothing of the note is left outside the quotes. Every message that quotes note text
+ * uses this.
+ */
+export function quote(text: string): string {
+  return `"${text.replace(/"/g, "'")}"`;
+}

@@ -196,6 +196,11 @@ export interface Provider {
   /** The assistant credential (PTA, COTA, …) when the treating provider is an assistant. */
   assistantCredential: Credential | null;
   signers: Signer[];
+  /**
+   * The treating provider's signature (the last one that is not a co-signature and has
+   * credentials), when the front matter's `provider` has no credentials; else null.
+   */
+  signer: Signer | null;
 }
 
 export function noteProvider(note: NoteModel): Provider {
@@ -214,6 +219,7 @@ export function noteProvider(note: NoteModel): Provider {
     assistant: creds.length === 0 ? null : assistantCredential !== null,
     assistantCredential,
     signers,
+    signer: signer ?? null,
   };
 }
 

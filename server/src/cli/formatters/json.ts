@@ -18,8 +18,13 @@ export function formatJson(files: FileReport[], summary: Summary): string {
         fixable: x.fix !== undefined,
       })),
       billing: f.billing,
+      meta: f.meta ?? null,
     })),
-    summary: { files: summary.files, notes: summary.notes, errors: summary.errors, warnings: summary.warnings, infos: summary.infos, ...(summary.episodes ? { episodes: summary.episodes } : {}) },
+    summary: {
+      files: summary.files, notes: summary.notes, errors: summary.errors, warnings: summary.warnings, infos: summary.infos,
+      ...(summary.episodes ? { episodes: summary.episodes } : {}),
+      ...(summary.suppressed !== undefined ? { suppressed: summary.suppressed } : {}),
+    },
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

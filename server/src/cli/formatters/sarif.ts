@@ -14,7 +14,14 @@ function artifactUri(path: string): string {
   return encodeURI(p.replace(/^\.\//, ''));
 }
 
-export function formatSarif(files: FileReport[]): string {
+export interface SarifOptions {
+  /** `--no-snippets`: no fixes (their inserted text could hold note text). */
+  noSnippets?: boolean;
+  /** Findings the baseline left out, as the run's property `suppressedByBaseline`. */
+  suppressed?: number;
+}
+
+export function formatSarif(files: FileReport[], opts: SarifOptions = {}): string {
   const rules = [
     ...ALL_RULES.map((r) => ({
       id: r.meta.id,
@@ -47,7 +54,7 @@ export function formatSarif(files: FileReport[]): string {
         message: { text: x.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(f.path) }, region } }],
       };
-      if (x.fix) {
+      if (x.fix && x.fix.edits.length > 0 && !opts.noSnippets) {
         result.fixes = [
           {
             description: { text: x.fix.title },
@@ -85,6 +92,7 @@ export function formatSarif(files: FileReport[]): string {
           },
         },
         results,
+        ...(opts.suppressed !== undefined ? { properties: { suppressedByBaseline: opts.suppressed } } : {}),
       },
     ],
   };

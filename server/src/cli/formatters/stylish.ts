@@ -50,5 +50,6 @@ export function formatStylish(files: FileReport[], summary: Summary, c: Colors, 
   } else {
     out += `\n${c.green(`✔ ${plural(summary.notes, 'note')} checked, no problems`)}${summary.files > summary.notes ? c.dim(` (${plural(summary.files - summary.notes, 'other Markdown file')} skipped)`) : ''}\n`;
   }
+  if (summary.suppressed) out += c.dim(`  ${plural(summary.suppressed, 'finding')} suppressed by the baseline.`) + '\n';
   return out.replace(/^\n/, '');
 }

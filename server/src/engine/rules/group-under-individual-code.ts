@@ -1,5 +1,5 @@
 import { documentedService, entryText, rangeIn } from '../entry-text';
-import { docsUrl, lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, quote, type Rule } from '../rule';
 import { PhraseSet } from '../vocab';
 
 /** Words that describe group or concurrent treatment (billing-rules.md §7). */
@@ -31,7 +31,7 @@ export const rule: Rule = {
         if ((first === 'group' || first === 'groups') && t.tokens[h.last + 1]?.w === 'of' && t.tokens[h.last + 2]?.w.startsWith('muscle')) continue;
         const phrase = t.text.slice(h.start, h.end);
         report({
-          message: `${e.code} entry at line ${lineNo(e.designatorRange)} describes group or concurrent treatment ("${phrase}"). ${e.code} is a one-on-one code; treating two or more patients at the same time is billed as 97150 (group therapy), one unit per session.`,
+          message: `${e.code} entry at line ${lineNo(e.designatorRange)} describes group or concurrent treatment (${quote(phrase)}). ${e.code} is a one-on-one code; treating two or more patients at the same time is billed as 97150 (group therapy), one unit per session.`,
           range: rangeIn(note, t, h.start, h.end),
         });
         break;

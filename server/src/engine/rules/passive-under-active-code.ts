@@ -1,5 +1,5 @@
 import { entryText, rangeIn } from '../entry-text';
-import { docsUrl, lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, quote, type Rule } from '../rule';
 import { PhraseSet } from '../vocab';
 
 /** Codes of active, one-on-one work the catalog names. */
@@ -45,7 +45,7 @@ export const rule: Rule = {
       if (!hit) continue;
       const phrase = t.text.slice(hit.start, hit.end);
       report({
-        message: `${e.code} entry at line ${lineNo(e.designatorRange)} describes passive care ("${phrase}"). ${e.code} pays for active work the patient does with a therapist; bill modalities under their own codes (97010 packs, 97014/G0283 e-stim, 97124 massage, 97140 manual therapy) or document the active task.`,
+        message: `${e.code} entry at line ${lineNo(e.designatorRange)} describes passive care (${quote(phrase)}). ${e.code} pays for active work the patient does with a therapist; bill modalities under their own codes (97010 packs, 97014/G0283 e-stim, 97124 massage, 97140 manual therapy) or document the active task.`,
         range: rangeIn(note, t, hit.start, hit.end),
       });
     }

@@ -1,6 +1,6 @@
 import { documentedService, entryText, rangeIn } from '../entry-text';
 import type { Entry } from '../note';
-import { docsUrl, lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, quote, type Rule } from '../rule';
 import { CUE_MARKERS, PhraseSet, RESPONSE_MARKERS } from '../vocab';
 
 const MARKERS = new PhraseSet([...CUE_MARKERS, ...RESPONSE_MARKERS]);
@@ -55,7 +55,7 @@ export const rule: Rule = {
         if (prior.code === e.code || reported.has(prior.code)) continue;
         reported.add(prior.code);
         report({
-          message: `"${key}" is documented under both ${prior.code} (line ${lineNo(prior.designatorRange)}) and ${e.code} (line ${lineNo(e.designatorRange)}). The same minutes cannot count for two codes: document the activity once, under the code it fits, or say what made each distinct.`,
+          message: `${quote(key)} is documented under both ${prior.code} (line ${lineNo(prior.designatorRange)}) and ${e.code} (line ${lineNo(e.designatorRange)}). The same minutes cannot count for two codes: document the activity once, under the code it fits, or say what made each distinct.`,
           range: rangeIn(note, t, words[0].start, words[words.length - 1].end),
         });
       }

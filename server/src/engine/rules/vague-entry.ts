@@ -1,5 +1,5 @@
 import { documentedService, entryText, rangeIn } from '../entry-text';
-import { docsUrl, lineNo, type Rule } from '../rule';
+import { docsUrl, lineNo, quote, type Rule } from '../rule';
 import { ASSIST_LEVELS, isNumberToken, phraseOption, PhraseSet, VAGUE_PHRASES, type Token } from '../vocab';
 
 /** Words after a number that make it a measurable parameter ("3 x 10", "2 lb", "50 ft", "30 s"). */
@@ -92,10 +92,10 @@ export const rule: Rule = {
       if (hasMeasure(t.tokens, t.text) || hasCueLevel(t.tokens) || CONCRETE.first(outside) !== null) continue;
       const h = hits[0];
       report({
-        message: `${where} is boilerplate ("${t.text.slice(h.start, h.end)}") with no concrete task: ${what}.`,
+        message: `${where} is boilerplate (${quote(t.text.slice(h.start, h.end))}) with no concrete task: ${what}.`,
         range: rangeIn(note, t, h.start, h.end),
         suggestions: [{
-          title: `Replace "${t.text.slice(h.start, h.end)}" with a description (template)`,
+          title: `Replace ${quote(t.text.slice(h.start, h.end))} with a description (template)`,
           edits: [{ range: rangeIn(note, t, h.start, h.end), newText: '{{task}}, {{parameters}} ({{goal}}). Cues: {{cues}}. Response: {{response}}' }],
         }],
       });
