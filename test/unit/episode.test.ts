@@ -219,6 +219,16 @@ describe('episode rules', () => {
       assert.match(r.findings.get('a.md')![0].message, /^Another note of P-1 \(PT\) has the same date, 2026-03-02: b\.md\./);
       assert.match(r.findings.get('c.md')![0].message, /^Another note of P-1 \(PT\) has the same visit number, 2: b\.md\./);
     });
+    it('visit numbers start again at a new evaluation', () => {
+      const r = episode({
+        'a1.md': noteText({ patient: 'P-1', date: '2026-01-05', visit: 1, note_type: 'evaluation', provider: 'Ana Ruiz, DPT' }),
+        'a2.md': noteText({ patient: 'P-1', date: '2026-01-07', visit: 2, note_type: 'discharge', provider: 'Ana Ruiz, DPT' }),
+        'b1.md': noteText({ patient: 'P-1', date: '2026-04-06', visit: 1, note_type: 'evaluation', provider: 'Ana Ruiz, DPT' }),
+        'b2.md': noteText({ patient: 'P-1', date: '2026-04-08', visit: 2, note_type: 'daily', provider: 'Ana Ruiz, DPT' }),
+        'b3.md': noteText({ patient: 'P-1', date: '2026-04-10', visit: 2, note_type: 'daily', provider: 'Ana Ruiz, DPT' }),
+      });
+      assert.deepEqual(r.found, [['b2.md', 'duplicate-visit', '4:8-4:9'], ['b3.md', 'duplicate-visit', '4:8-4:9']]);
+    });
     it('a PT and an OT note on the same day are not duplicates', () => {
       const r = episode({
         'pt.md': noteText({ patient: 'P-1', date: '2026-03-02', discipline: 'PT', note_type: 'daily', provider: 'Ana Ruiz, DPT' }),

@@ -14,7 +14,15 @@ export const rule: EpisodeRule = {
     for (const ep of episodes) {
       const who = `${ep.patient}${ep.discipline ? ` (${ep.discipline})` : ''}`;
       const byDate = groupBy(ep.notes, (n) => n.date);
-      const byVisit = groupBy(ep.notes, (n) => (n.visit === null ? null : String(n.visit)));
+      // Visit numbers count the treatment days of an episode of care: they start again at
+      // each evaluation (a new episode, e.g. after a discharge and a new referral).
+      const segment = new Map<EpisodeNote, number>();
+      let seg = 0;
+      ep.notes.forEach((n, i) => {
+        if (n.noteType === 'evaluation' && i > 0) seg++;
+        segment.set(n, seg);
+      });
+      const byVisit = groupBy(ep.notes, (n) => (n.visit === null ? null : `${segment.get(n)}|${n.visit}`));
       for (const n of ep.notes) {
         const sameDate = n.date === null ? [] : byDate.get(n.date)!.filter((o) => o !== n);
         if (sameDate.length > 0) {
@@ -23,7 +31,7 @@ export const rule: EpisodeRule = {
             range: n.ranges.date ?? n.ranges.top,
           });
         }
-        const sameVisit = n.visit === null ? [] : byVisit.get(String(n.visit))!.filter((o) => o !== n && !sameDate.includes(o));
+        const sameVisit = n.visit === null ? [] : byVisit.get(`${segment.get(n)}|${n.visit}`)!.filter((o) => o !== n && !sameDate.includes(o));
         if (sameVisit.length > 0) {
           report(n, {
             message: `Another note of ${who} has the same visit number, ${n.visit}: ${names(sameVisit)}. Each treatment day of an episode has its own visit number; correct the number or remove the duplicate note.`,
