@@ -8,6 +8,7 @@ import { ConfigError } from '../engine/config';
 import { applyFixes } from '../engine/fix';
 import { lint, type LintResult } from '../engine/lint';
 import { findPayer, type Settings } from '../engine/settings';
+import { summaryLine } from '../engine/summary';
 import { BOM } from '../engine/text';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
@@ -109,7 +110,7 @@ export function run(argv: string[], io: Io): number {
         }
       }
       const findings = opts.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-      reports.push({ path: input.path, isNote: result.isNote, findings, billing: result.billing, analysis: result.analysis });
+      reports.push({ path: input.path, isNote: result.isNote, findings, billing: result.billing, unitsLine: result.analysis && summaryLine(result.analysis) });
     }
   } catch (err) {
     progress?.done();

@@ -1,5 +1,5 @@
 /** What the CLI collects for each file, handed to a formatter. */
-import type { Analysis, BillingSummary } from '../engine/analysis';
+import type { BillingSummary } from '../engine/analysis';
 import type { Finding } from '../engine/types';
 
 export interface FileReport {
@@ -7,7 +7,11 @@ export interface FileReport {
   isNote: boolean;
   findings: Finding[];
   billing: BillingSummary | null;
-  analysis: Analysis | null;
+  /**
+   * The note's units line (`summaryLine` of its analysis), made when the file is linted: the
+   * analysis itself is not kept, as it holds the note's model (800 MB for 10,000 notes).
+   */
+  unitsLine: string | null;
 }
 
 export interface Summary {
