@@ -4,6 +4,7 @@
  */
 import picomatch from 'picomatch';
 import { analyze, type Analysis, type BillingSummary } from './analysis';
+import { trimTrailingSlashes } from './glob';
 import { parseNote, type Directive, type NoteModel } from './note';
 import { RULES } from './rules';
 import { docsUrl, type Rule } from './rule';
@@ -131,7 +132,7 @@ function matcher(globs: string[]): (path: string) => boolean {
 function relativeTo(base: string | undefined, file: string): string | null {
   const f = file.replace(/\\/g, '/');
   if (!base) return f.replace(/^\.\//, '');
-  const b = base.replace(/\\/g, '/').replace(/\/+$/, '');
+  const b = trimTrailingSlashes(base.replace(/\\/g, '/'));
   if (!f.startsWith(b + '/')) return f.startsWith('/') ? null : f.replace(/^\.\//, '');
   return f.slice(b.length + 1);
 }

@@ -193,14 +193,14 @@ export function startServer(connection: Connection): void {
   function clientSettingsFor(uri: string): Promise<ClientSettings> {
     if (!caps.configuration) {
       const g = globalClientSettings as Record<string, unknown> | undefined;
-      return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g));
+      return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g, log));
     }
     const scope = folderFor(uri)?.uri ?? uri;
     let p = clientSettings.get(scope);
     if (!p) {
       p = connection.workspace
         .getConfiguration({ scopeUri: scope, section: SECTION })
-        .then((v) => normalizeClientSettings(v))
+        .then((v) => normalizeClientSettings(v, log))
         .catch((err) => {
           log(`could not read the settings (${errName(err)}); using the defaults`);
           return { ...DEFAULT_CLIENT_SETTINGS };
