@@ -32,6 +32,12 @@ export interface LintResult {
   analysis: Analysis | null;
   /** Front matter that could not be parsed: `--fix` leaves such a file alone. */
   unparsable: boolean;
+  /**
+   * What threw while linting (each is also an `internal-error` finding): the rule's id, or
+   * null for the note's parser, and the error's kind (its name: never its message, which
+   * could quote the note). The language server logs these.
+   */
+  failures: { ruleId: string | null; error: string }[];
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -42,7 +48,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const settings = options.settings ?? defaultSettings();
   const { text, bom } = stripBom(input);
   const none = (excluded: boolean): LintResult => ({
-    isNote: false, excluded, bom, findings: [], billing: null, note: null, analysis: null, unparsable: false,
+    isNote: false, excluded, bom, findings: [], billing: null, note: null, analysis: null, unparsable: false, failures: [],
   });
   const glob = classifyPath(settings, options.filePath);
   if (glob === 'excluded') return none(true);
@@ -55,8 +61,9 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     return {
       ...none(false),
       isNote: true,
-      findings: [internalError(`This note could not be read (${err instanceof Error ? err.name : 'error'}); no rule has checked it. Please report this.`)],
+      findings: [internalError(`This note could not be read (${errorName(err)}); no rule has checked it. Please report this.`)],
       unparsable: true,
+      failures: [{ ruleId: null, error: errorName(err) }],
     };
   }
   if (glob !== 'included' && !isNote(note, options.filePath)) return none(false);
@@ -65,6 +72,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const payer = findPayer(settings, payerName) ?? findPayer(settings, settings.defaultPayer) ?? settings.payers.medicare;
   const analysis = analyze(note, settings, payer);
   const findings: Finding[] = [];
+  const failures: LintResult['failures'] = [];
   for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule, settings, payer.rules);
     if (severity === 'off') continue;
@@ -75,7 +83,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         report: ({ severity: lower, ...r }) => findings.push({ ruleId: rule.meta.id, severity: lower && RANK[lower] < RANK[severity] ? lower : severity, ...r }),
       });
     } catch (err) {
-      findings.push(internalError(`Rule ${rule.meta.id} failed on this note (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`));
+      findings.push(internalError(`Rule ${rule.meta.id} failed on this note (${errorName(err)}); its findings are missing. Please report this.`));
+      failures.push({ ruleId: rule.meta.id, error: errorName(err) });
     }
   }
   const kept = applyDirectives(findings, note.directives).sort(
@@ -84,7 +93,12 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   return {
     isNote: true, excluded: false, bom, findings: kept, billing: analysis.summary, note, analysis,
     unparsable: note.frontMatter?.issues.some((i) => i.syntax) ?? false,
+    failures,
   };
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : 'error';
 }
 
 function internalError(message: string): Finding {

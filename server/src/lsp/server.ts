@@ -25,6 +25,7 @@ import { docsUrl, INTERNAL_ERROR, lint, type LintResult } from '../engine/lint';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Settings } from '../engine/settings';
 import type { Finding, Position, Range, TextEdit } from '../engine/types';
+import { MAX_LIVE_CHARS, tooLargeResult } from './limits';
 import { rulePage } from './rule-pages';
 import {
   configKeys, DEFAULT_CLIENT_SETTINGS, isInside, mergeSettings, nearestConfig, normalizeClientSettings, type ClientSettings,
@@ -284,12 +285,24 @@ export function startServer(connection: Connection): void {
     if (client.enable) {
       const settings = settingsFor(doc.uri, client);
       const text = doc.getText();
-      const result = lint(text, { filePath: uriToPath(doc.uri), settings });
+      const result = text.length > MAX_LIVE_CHARS ? tooLargeResult(text.length, text.charCodeAt(0) === 0xfeff) : lint(text, { filePath: uriToPath(doc.uri), settings });
+      logFailures(doc.uri, result);
       linted = { result, settings, client, bom: result.bom };
     }
     // A document changed while the settings were read is linted again on its next request.
     if (gen === generation) cache.set(doc.uri, { version: doc.version, generation: gen, linted });
     return linted;
+  }
+
+  /** A rule (or the parser) that threw: logged once per document and rule, with the file and rule id only. */
+  const loggedFailures = new Set<string>();
+  function logFailures(uri: string, result: LintResult): void {
+    for (const f of result.failures) {
+      const key = `${uri}\n${f.ruleId}`;
+      if (loggedFailures.has(key)) continue;
+      loggedFailures.add(key);
+      connection.console.error(`lint failed for ${uriToPath(uri) ?? uri}${f.ruleId ? ` (rule ${f.ruleId})` : ' (reading the note)'}: ${f.error}`);
+    }
   }
 
   /** Engine range (text without BOM) → document range. */
@@ -388,7 +401,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (!doc) return empty;
       const linted = await lintDocument(doc);
-      if (!linted || !linted.result.isNote || token.isCancellationRequested) return empty;
+      if (!linted || !linted.result.isNote || !linted.result.note || token.isCancellationRequested) return empty;
       return fn(linted, doc, at);
     } catch (err) {
       fail(what, uri, err, at.rule);
@@ -548,6 +561,7 @@ export function startServer(connection: Connection): void {
             if (!client.enable) continue;
             const settings = settingsFor(uri, client);
             const result = lint(readFileSync(path, 'utf8'), { filePath: path, settings });
+            logFailures(uri, result);
             linted = { result, settings, client, bom: result.bom };
           }
           if (!linted || !linted.result.isNote) continue;
