@@ -43,7 +43,7 @@ describe('language server: a rule that throws', function () {
   let c: Client;
   const path = `${WS}/clinic/throws.note.md`;
   before(async () => {
-    c = new Client(['--require', 'tsx/cjs', resolve('test/lsp/throwing-server.ts'), '--stdio']);
+    c = new Client(['--require', require.resolve('tsx/cjs'), resolve('test/lsp/throwing-server.ts'), '--stdio']);
     await c.initialize(capabilities({ pull: true }), [WS]);
   });
   after(async () => {
