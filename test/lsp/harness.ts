@@ -68,8 +68,9 @@ export class Client {
   private lensRefreshes = 0;
   readonly exited: Promise<number | null>;
 
-  constructor() {
-    this.child = spawn(process.execPath, [resolve('dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `args`: what node runs (default: the built server over stdio). */
+  constructor(args: string[] = [resolve('dist/server.js'), '--stdio']) {
+    this.child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr.on('data', (d) => (this.stderr += String(d)));
     this.exited = new Promise((res) => this.child.on('exit', (code) => res(code)));
     this.conn = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));

@@ -9,6 +9,7 @@ import { episodeNote, episodeSummary, lintEpisodes, type EpisodeNote } from '../
 import { applyFixes } from '../engine/fix';
 import { lint, sortFindings, type LintResult } from '../engine/lint';
 import { findPayer, type Settings } from '../engine/settings';
+import { summaryLine } from '../engine/summary';
 import { BOM } from '../engine/text';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
@@ -126,7 +127,7 @@ export function run(argv: string[], io: Io): number {
       }
       const report: FileReport = {
         path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing, analysis: result.analysis,
-        meta: fileMeta(result), source: result.note?.text ?? null,
+        unitsLine: result.analysis && summaryLine(result.analysis), meta: fileMeta(result), source: result.note?.text ?? null,
       };
       reports.push(report);
       const episode = episodeNote(result, filePath, input.path, settings);

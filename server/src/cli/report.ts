@@ -14,6 +14,11 @@ export interface FileReport {
   meta?: FileMeta | null;
   /** The text the findings' ranges refer to (without a byte-order mark), for the baseline. */
   source?: string | null;
+  /**
+   * The note's units line (`summaryLine` of its analysis), made when the file is linted: the
+   * analysis itself is not kept, as it holds the note's model (800 MB for 10,000 notes).
+   */
+  unitsLine?: string | null;
 }
 
 export interface Summary {

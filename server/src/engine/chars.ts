@@ -12,8 +12,13 @@ export function isDigit(c: string | undefined): boolean {
 export function isAsciiLetter(c: string | undefined): boolean {
   return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
+const LETTER = /\p{L}/u;
 export function isLetter(c: string | undefined): boolean {
-  return c !== undefined && /\p{L}/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  // ASCII without the regular expression: this is called for nearly every character of a note.
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER.test(c);
 }
 export function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isDigit(c) || isLetter(c));

@@ -7,6 +7,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, parseTree, findNodeAtLocation, type ParseError } from 'jsonc-parser';
 import schema from '../../../schemas/therapy-note-lint.schema.json';
 import { CodeTable, editDistance, type CustomCode } from './codes';
+import { globProblem } from './glob';
 import { resolvePayers, type PayerConfig } from './payers';
 import type { RuleSetting, Settings } from './settings';
 import { LineIndex } from './text';
@@ -228,6 +229,14 @@ function toSettings(raw: RawConfig, file: string, dir: string, body: string, lin
   if (!payers[defaultPayer]) {
     const at = locate(body, lines, ['defaultPayer']);
     throw new ConfigError(file, at.line, at.column, `"defaultPayer" names an unknown payer profile "${raw.defaultPayer}"; known: ${Object.keys(payers).join(', ')}.`);
+  }
+  for (const key of ['include', 'exclude'] as const) {
+    (raw[key] ?? []).forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (!problem) return;
+      const at = locate(body, lines, [key, i]);
+      throw new ConfigError(file, at.line, at.column, `"${key}.${i}" (${JSON.stringify(glob)}) ${problem}`);
+    });
   }
   return {
     rules,

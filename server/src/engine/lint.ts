@@ -4,6 +4,7 @@
  */
 import picomatch from 'picomatch';
 import { analyze, type Analysis, type BillingSummary } from './analysis';
+import { trimTrailingSlashes } from './glob';
 import { parseNote, type Directive, type NoteModel } from './note';
 import { RULES } from './rules';
 import { docsUrl, type Rule } from './rule';
@@ -31,6 +32,12 @@ export interface LintResult {
   analysis: Analysis | null;
   /** Front matter that could not be parsed: `--fix` leaves such a file alone. */
   unparsable: boolean;
+  /**
+   * What threw while linting (each is also an `internal-error` finding): the rule's id, or
+   * null for the note's parser, and the error's kind (its name: never its message, which
+   * could quote the note). The language server logs these.
+   */
+  failures: { ruleId: string | null; error: string }[];
 }
 
 export const INTERNAL_ERROR = 'internal-error';
@@ -41,7 +48,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const settings = options.settings ?? defaultSettings();
   const { text, bom } = stripBom(input);
   const none = (excluded: boolean): LintResult => ({
-    isNote: false, excluded, bom, findings: [], billing: null, note: null, analysis: null, unparsable: false,
+    isNote: false, excluded, bom, findings: [], billing: null, note: null, analysis: null, unparsable: false, failures: [],
   });
   const glob = classifyPath(settings, options.filePath);
   if (glob === 'excluded') return none(true);
@@ -54,8 +61,9 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     return {
       ...none(false),
       isNote: true,
-      findings: [internalError(`This note could not be read (${err instanceof Error ? err.name : 'error'}); no rule has checked it. Please report this.`)],
+      findings: [internalError(`This note could not be read (${errorName(err)}); no rule has checked it. Please report this.`)],
       unparsable: true,
+      failures: [{ ruleId: null, error: errorName(err) }],
     };
   }
   if (glob !== 'included' && !isNote(note, options.filePath)) return none(false);
@@ -64,6 +72,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const payer = findPayer(settings, payerName) ?? findPayer(settings, settings.defaultPayer) ?? settings.payers.medicare;
   const analysis = analyze(note, settings, payer);
   const findings: Finding[] = [];
+  const failures: LintResult['failures'] = [];
   for (const rule of options.rules ?? RULES) {
     const severity = severityOf(rule, settings, payer.rules);
     if (severity === 'off') continue;
@@ -74,19 +83,25 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
         report: ({ severity: lower, ...r }) => findings.push({ ruleId: rule.meta.id, severity: lower && RANK[lower] < RANK[severity] ? lower : severity, ...r }),
       });
     } catch (err) {
-      findings.push(internalError(`Rule ${rule.meta.id} failed on this note (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`));
+      findings.push(internalError(`Rule ${rule.meta.id} failed on this note (${errorName(err)}); its findings are missing. Please report this.`));
+      failures.push({ ruleId: rule.meta.id, error: errorName(err) });
     }
   }
   const kept = sortFindings(applyDirectives(findings, note.directives));
   return {
     isNote: true, excluded: false, bom, findings: kept, billing: analysis.summary, note, analysis,
     unparsable: note.frontMatter?.issues.some((i) => i.syntax) ?? false,
+    failures,
   };
 }
 
 /** Findings in document order (line, column, rule id). */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : 'error';
 }
 
 function internalError(message: string): Finding {
@@ -134,7 +149,7 @@ function matcher(globs: string[]): (path: string) => boolean {
 function relativeTo(base: string | undefined, file: string): string | null {
   const f = file.replace(/\\/g, '/');
   if (!base) return f.replace(/^\.\//, '');
-  const b = base.replace(/\\/g, '/').replace(/\/+$/, '');
+  const b = trimTrailingSlashes(base.replace(/\\/g, '/'));
   if (!f.startsWith(b + '/')) return f.startsWith('/') ? null : f.replace(/^\.\//, '');
   return f.slice(b.length + 1);
 }

@@ -59,11 +59,28 @@ export class PhraseSet {
       const key = words[0];
       const list = this.byFirst.get(key) ?? [];
       list.push({ phrase, words });
-      // Longest first, so "min assist" wins over "min".
-      list.sort((a, b) => b.words.length - a.words.length);
       this.byFirst.set(key, list);
     }
+    // Longest first, so "min assist" wins over "min" (a stable sort keeps the list's order otherwise).
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.numbered = this.byFirst.get('#');
+  }
+
+  private static readonly compiled = new Map<string, PhraseSet>();
+
+  /**
+   * The compiled set for a phrase list, built once per distinct list: rules read their lists
+   * from options on every lint, and compiling one costs more than matching a note.
+   */
+  static of(phrases: readonly string[]): PhraseSet {
+    const key = phrases.join('\u0000');
+    let set = PhraseSet.compiled.get(key);
+    if (!set) {
+      if (PhraseSet.compiled.size >= 64) PhraseSet.compiled.clear(); // configurations come and go in a long-lived server
+      set = new PhraseSet(phrases);
+      PhraseSet.compiled.set(key, set);
+    }
+    return set;
   }
 
   private readonly numbered: { phrase: string; words: string[] }[] | undefined;

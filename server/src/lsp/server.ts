@@ -27,6 +27,7 @@ import { docsUrl, INTERNAL_ERROR, lint, sortFindings, type LintResult } from '..
 import { RULES_BY_ID } from '../engine/rules';
 import type { Settings } from '../engine/settings';
 import type { Finding, Position, Range, TextEdit } from '../engine/types';
+import { MAX_LIVE_CHARS, tooLargeResult } from './limits';
 import { rulePage } from './rule-pages';
 import {
   configKeys, DEFAULT_CLIENT_SETTINGS, isInside, mergeSettings, nearestConfig, normalizeClientSettings, type ClientSettings,
@@ -207,14 +208,14 @@ export function startServer(connection: Connection): void {
   function clientSettingsFor(uri: string): Promise<ClientSettings> {
     if (!caps.configuration) {
       const g = globalClientSettings as Record<string, unknown> | undefined;
-      return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g));
+      return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g, log));
     }
     const scope = folderFor(uri)?.uri ?? uri;
     let p = clientSettings.get(scope);
     if (!p) {
       p = connection.workspace
         .getConfiguration({ scopeUri: scope, section: SECTION })
-        .then((v) => normalizeClientSettings(v))
+        .then((v) => normalizeClientSettings(v, log))
         .catch((err) => {
           log(`could not read the settings (${errName(err)}); using the defaults`);
           return { ...DEFAULT_CLIENT_SETTINGS };
@@ -313,7 +314,8 @@ export function startServer(connection: Connection): void {
     if (client.enable) {
       const settings = settingsFor(doc.uri, client);
       const text = doc.getText();
-      const result = lint(text, { filePath: uriToPath(doc.uri), settings });
+      const result = text.length > MAX_LIVE_CHARS ? tooLargeResult(text.length, text.charCodeAt(0) === 0xfeff) : lint(text, { filePath: uriToPath(doc.uri), settings });
+      logFailures(doc.uri, result);
       linted = { result, settings, client, bom: result.bom };
     }
     // A document changed while the settings were read is linted again on its next request.
@@ -410,6 +412,17 @@ export function startServer(connection: Connection): void {
       fail('episode rules', uri, err);
     }
     return more.length === 0 ? linted.result.findings : sortFindings([...linted.result.findings, ...more]);
+  }
+
+  /** A rule (or the parser) that threw: logged once per document and rule, with the file and rule id only. */
+  const loggedFailures = new Set<string>();
+  function logFailures(uri: string, result: LintResult): void {
+    for (const f of result.failures) {
+      const key = `${uri}\n${f.ruleId}`;
+      if (loggedFailures.has(key)) continue;
+      loggedFailures.add(key);
+      connection.console.error(`lint failed for ${uriToPath(uri) ?? uri}${f.ruleId ? ` (rule ${f.ruleId})` : ' (reading the note)'}: ${f.error}`);
+    }
   }
 
   /** Engine range (text without BOM) → document range. */
@@ -509,7 +522,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (!doc) return empty;
       const linted = await lintDocument(doc);
-      if (!linted || !linted.result.isNote || token.isCancellationRequested) return empty;
+      if (!linted || !linted.result.isNote || !linted.result.note || token.isCancellationRequested) return empty;
       return fn(linted, doc, at);
     } catch (err) {
       fail(what, uri, err, at.rule);
@@ -669,6 +682,7 @@ export function startServer(connection: Connection): void {
             if (!client.enable) continue;
             const settings = settingsFor(uri, client);
             const result = lint(readFileSync(path, 'utf8'), { filePath: path, settings });
+            logFailures(uri, result);
             linted = { result, settings, client, bom: result.bom };
           }
           if (!linted || !linted.result.isNote) continue;

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute, resolve } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { CONFIG_FILE } from '../engine/config';
+import { globProblem, trimTrailingSlashes } from '../engine/glob';
 import { findPayer, defaultSettings, type RuleSetting, type Settings } from '../engine/settings';
 import type { PayerProfile } from '../engine/payers';
 import type { CountingMethod, SeveritySetting } from '../engine/types';
@@ -57,9 +58,18 @@ function severity(s: string): SeveritySetting {
   return s === 'warn' ? 'warning' : (s as SeveritySetting);
 }
 
-/** Reads whatever the client sent, keeping only well-formed values. */
-export function normalizeClientSettings(value: unknown): ClientSettings {
+/**
+ * Reads whatever the client sent, keeping only well-formed values. A glob that could take
+ * minutes to match (engine/glob.ts) is dropped and `warn` is told which.
+ */
+export function normalizeClientSettings(value: unknown, warn: (message: string) => void = () => undefined): ClientSettings {
   const raw = obj(value);
+  const safeGlobs = (key: 'include' | 'exclude') =>
+    strings(raw?.[key]).filter((glob) => {
+      const problem = globProblem(glob);
+      if (problem) warn(`the setting therapyNoteLint.${key} ${JSON.stringify(glob)} is ignored: it ${problem}`);
+      return !problem;
+    });
   if (!raw) return { ...DEFAULT_CLIENT_SETTINGS };
   const rules: Record<string, RuleSetting> = {};
   for (const [id, v] of Object.entries(obj(raw.rules) ?? {})) {
@@ -80,8 +90,8 @@ export function normalizeClientSettings(value: unknown): ClientSettings {
     payer: typeof raw.payer === 'string' && raw.payer.trim() ? raw.payer.trim().toLowerCase() : null,
     method: raw.method === 'cms' || raw.method === 'ama' ? raw.method : null,
     rules,
-    include: strings(raw.include),
-    exclude: strings(raw.exclude),
+    include: safeGlobs('include'),
+    exclude: safeGlobs('exclude'),
     codeLensEnable: codeLens !== false,
     ruleOptions,
   };
@@ -118,7 +128,7 @@ export function configKeys(path: string): Set<string> {
 
 /** A glob made absolute (its folder escaped for picomatch). */
 function absoluteGlob(dir: string, glob: string): string {
-  const d = dir.replace(/\\/g, '/').replace(/[*?[\]{}()!+@]/g, (c) => '\\' + c).replace(/\/+$/, '');
+  const d = trimTrailingSlashes(dir.replace(/\\/g, '/').replace(/[*?[\]{}()!+@]/g, (c) => '\\' + c));
   return `${d}/${glob.replace(/^\.\//, '')}`;
 }
 

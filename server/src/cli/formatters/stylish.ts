@@ -1,5 +1,4 @@
 /** `--format stylish`: findings grouped by file, like ESLint's, plus each note's units. */
-import { summaryLine } from '../../engine/summary';
 import type { FileReport, Summary } from '../report';
 
 export interface Colors {
@@ -38,7 +37,7 @@ export function formatStylish(files: FileReport[], summary: Summary, c: Colors, 
     for (const [pos, sev, sevLen, msg, rule] of rows) {
       out += `  ${c.dim(pos.padEnd(w0))}  ${sev}${' '.repeat(w1 - sevLen)}  ${msg}  ${c.dim(rule)}\n`;
     }
-    if (f.analysis && !opts.quiet) out += `  ${c.dim('units')}  ${summaryLine(f.analysis)}\n`;
+    if (f.unitsLine !== null && !opts.quiet) out += `  ${c.dim('units')}  ${f.unitsLine}\n`;
   }
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems > 0) {

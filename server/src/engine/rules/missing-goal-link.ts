@@ -23,7 +23,7 @@ export const rule: Rule = {
     hasSuggestions: true,
   },
   check({ note, settings, options, report }) {
-    const purposes = new PhraseSet(phraseOption(options, 'purposePhrases', 'addPurposePhrases', PURPOSE_PHRASES));
+    const purposes = PhraseSet.of(phraseOption(options, 'purposePhrases', 'addPurposePhrases', PURPOSE_PHRASES));
     for (const e of note.entries) {
       if (!documentedService(e, settings.codes)) continue;
       if (findGoalRefs(e.text).length > 0) continue;

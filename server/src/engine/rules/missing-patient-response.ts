@@ -42,7 +42,7 @@ export const rule: Rule = {
     hasSuggestions: true,
   },
   check({ note, lines, options, report }) {
-    const markers = new PhraseSet(phraseOption(options, 'markers', 'addMarkers', RESPONSE_MARKERS));
+    const markers = PhraseSet.of(phraseOption(options, 'markers', 'addMarkers', RESPONSE_MARKERS));
     const assessments = note.sections.filter((s) => s.soap === 'A' || s.combined?.includes('A'));
     // A score ("8/10", "80%") is a response in the Assessment; in an entry it may be a parameter (a 5% ramp).
     const texts: { text: string; scores: boolean }[] = note.entries.map((e) => ({ text: e.text, scores: false }));

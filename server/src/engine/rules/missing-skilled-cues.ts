@@ -12,7 +12,7 @@ export const rule: Rule = {
     hasSuggestions: true,
   },
   check({ note, settings, options, report }) {
-    const markers = new PhraseSet(phraseOption(options, 'markers', 'addMarkers', CUE_MARKERS));
+    const markers = PhraseSet.of(phraseOption(options, 'markers', 'addMarkers', CUE_MARKERS));
     for (const e of note.entries) {
       if (!documentedService(e, settings.codes) || isSupervisedModality(e.code)) continue;
       const t = entryText(note, e, settings.codes);

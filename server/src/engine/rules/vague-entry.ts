@@ -72,7 +72,7 @@ export const rule: Rule = {
     hasSuggestions: true,
   },
   check({ note, settings, options, report }) {
-    const phrases = new PhraseSet(phraseOption(options, 'phrases', 'addPhrases', VAGUE_PHRASES));
+    const phrases = PhraseSet.of(phraseOption(options, 'phrases', 'addPhrases', VAGUE_PHRASES));
     for (const e of note.entries) {
       if (!documentedService(e, settings.codes)) continue;
       const t = entryText(note, e, settings.codes);

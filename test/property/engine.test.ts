@@ -1,0 +1,142 @@
+/**
+ * Property tests (fast-check): random text, random Markdown and mutated real notes (deleted
+ * lines, swapped sections, truncated tables, huge numbers, `99:99` ranges, unicode, NUL
+ * bytes, 100-level nesting) never make the engine throw or a rule fail (no internal-error
+ * finding), give the same result twice, and cost at most 50 ms per 2 KB of note.
+ *
+ * The time bound, robust on a loaded CI machine: each input is linted three times and the
+ * smallest CPU time (process.cpuUsage, user + system) is compared with the bound. CPU time
+ * does not count the time the process waits for a core that other jobs hold, and the
+ * smallest of three runs drops a one-off garbage collection or JIT compilation. The bound
+ * is 50 ms per 2 KB, scaled to the input's length (never below 50 ms). Failures print
+ * fast-check's seed and path, which replay the case.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { generateNote } from '../../bench/generate';
+import { INTERNAL_ERROR, lint } from '../../server/src/engine/lint';
+
+function* markdownFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* markdownFiles(p);
+    else if (name.endsWith('.md')) yield p;
+  }
+}
+
+const REAL = [...markdownFiles('test/fixtures'), ...markdownFiles('examples')].map((p) => readFileSync(p, 'utf8'));
+const BOUND_MS_PER_2KB = 50;
+
+function cpuMs(f: () => void): number {
+  const t = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
+}
+
+/** Lints twice (same result), checks no rule failed, and the CPU-time bound. */
+function check(text: string, filePath = '/notes/visit.note.md'): true {
+  let first = lint(text, { filePath });
+  const runs = [cpuMs(() => (first = lint(text, { filePath })))];
+  let second = first;
+  runs.push(cpuMs(() => (second = lint(text, { filePath }))));
+  runs.push(cpuMs(() => lint(text, { filePath })));
+  assert.deepEqual(first.findings.filter((f) => f.ruleId === INTERNAL_ERROR).map((f) => f.message), []);
+  assert.deepEqual(JSON.stringify([second.isNote, second.findings, second.billing]), JSON.stringify([first.isNote, first.findings, first.billing]), 'not the same result twice');
+  const bound = BOUND_MS_PER_2KB * Math.max(1, text.length / 2048);
+  const best = Math.min(...runs);
+  assert.ok(best <= bound, `${best.toFixed(1)} ms of CPU for ${text.length} characters (bound ${bound.toFixed(0)} ms)`);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Arbitraries
+
+const SOAP = ['Subjective', 'Objective', 'Assessment', 'Plan', 'S', 'O', 'A', 'P', 'Goals', 'Billing', 'Interventions', 'A/P', 'S/O', 'Treatment provided'];
+const CODES = ['97530', '97110', '97112', '97140', '97116', '97535', '92507', '97150', '97010', '97161', '97164', 'G0283', '9753', '975300', '00000'];
+const TIMES = ['23 min', "23'", 'x 8 min', '× 15 min', '10:05–10:28', '10:05-10:28', '1:55pm-2:10pm', '99:99-10:00', '10:05 to 9:00', '0 min', '999999999999 min', '1 hr', '1h 10m', '12:00am–12:00pm'];
+const WORDS = ['Ther act', 'Ther ex', 'NMR', 'Gait training', 'Manual therapy', 'VC', 'CGA', 'min A', 'tolerated well', 'to improve', 'LTG1', 'STG 2', 'Goal 3', 'G4', 'GP', 'GO', 'GN', 'CQ', 'CO', '59', 'XU', 'x2', 'units: 3', 'Total timed minutes: 38', 'Total treatment time: 45 min', 'Signed: Jo, PT', 'reported pain 3/10', 'group', 'PROM', 'hot pack'];
+const UNICODE = ['é', 'ß', '→', '–', '—', '\u00a0', '\u200b', '\u202e', '\u0301', '😀', '\ud83d', '\ude00', '\u0000', '\uFEFF', '\r', '\t', '中文', 'ﬁ'];
+
+const token = fc.oneof(fc.constantFrom(...CODES), fc.constantFrom(...TIMES), fc.constantFrom(...WORDS), fc.constantFrom(...UNICODE), fc.string({ maxLength: 8 }));
+const inline = fc.array(token, { maxLength: 8 }).map((ts) => ts.join(' '));
+
+const mdLine = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 7 }), fc.constantFrom(...SOAP), fc.constantFrom('', ':', ' —', ' - more')).map(([n, s, t]) => `${'#'.repeat(n)} ${s}${t}`),
+  fc.tuple(fc.constantFrom(...SOAP), inline).map(([s, t]) => `**${s}:** ${t}`),
+  fc.tuple(fc.constantFrom(...SOAP), inline).map(([s, t]) => `${s}: ${t}`),
+  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom('- ', '* ', '1. ', '2) ', '+ '), inline).map(([d, m, t]) => `${'  '.repeat(d)}${m}${t}`),
+  fc.array(inline, { minLength: 1, maxLength: 5 }).map((cells) => `| ${cells.join(' | ')} |`),
+  fc.constantFrom('|---|---|---|', '| Code | Intervention | Min |', '| Code | Modifier | Units |', '| Start | End |', '```', '~~~', '---', '<!--', '-->', '<!-- therapy-note-lint-disable -->', '<!-- therapy-note-lint-disable-next-line missing-minutes -->', '> quote', '', '    indented code', 'note_type: daily', 'discipline: PT', 'payer: medicare', 'visit: [', '\\'),
+  inline,
+);
+const markdown = fc.array(mdLine, { maxLength: 60 }).map((ls) => ls.join('\n'));
+
+type Mutation = (lines: string[], rnd: (n: number) => number) => string[];
+const MUTATIONS: Record<string, Mutation> = {
+  deleteLines: (ls, r) => ls.filter(() => r(5) !== 0),
+  swapSections: (ls) => {
+    const starts = ls.flatMap((l, i) => (/^(#+ |\*\*[A-Z])/.test(l) ? [i] : []));
+    if (starts.length < 3) return ls;
+    const [a, b] = [starts[0], starts[1]];
+    return [...ls.slice(0, a), ...ls.slice(b, starts[2]), ...ls.slice(a, b), ...ls.slice(starts[2])];
+  },
+  truncateTables: (ls, r) => ls.map((l) => (l.startsWith('|') ? l.slice(0, r(l.length + 1)) : l)),
+  hugeNumbers: (ls) => ls.map((l) => l.replace(/\d+/g, (d) => (d.length > 1 ? '9'.repeat(30) : d))),
+  badRanges: (ls) => ls.map((l) => l.replace(/\d{1,2}:\d\d/g, '99:99')),
+  unicode: (ls, r) => ls.map((l) => (r(3) === 0 ? l.slice(0, r(l.length + 1)) + UNICODE[r(UNICODE.length)] + l.slice(r(l.length + 1)) : l)),
+  nulBytes: (ls, r) => ls.map((l) => (r(4) === 0 ? l.replace(/ /g, '\u0000') : l)),
+  deepNesting: (ls, r) => {
+    const at = r(ls.length + 1);
+    const nest = Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- 97530 Ther act ${i} min`);
+    const quotes = ['>'.repeat(100) + ' ## Objective', '>'.repeat(100) + ' - 97110 15 min'];
+    return [...ls.slice(0, at), ...nest, ...quotes, ...ls.slice(at)];
+  },
+  crlf: (ls) => ls.map((l) => l + '\r'),
+  duplicate: (ls, r) => {
+    const i = r(ls.length);
+    return [...ls.slice(0, i), ...ls.slice(i, i + 10), ...ls.slice(i)];
+  },
+};
+
+const mutated = fc
+  .tuple(fc.integer({ min: 0, max: REAL.length - 1 }), fc.array(fc.constantFrom(...Object.keys(MUTATIONS)), { minLength: 1, maxLength: 3 }), fc.integer())
+  .map(([i, ms, seed]) => {
+    let s = seed >>> 0 || 1;
+    const rnd = (n: number) => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return n <= 0 ? 0 : s % n;
+    };
+    let lines = REAL[i].split('\n');
+    for (const m of ms) lines = MUTATIONS[m](lines, rnd);
+    return lines.join('\n');
+  });
+
+describe('engine properties (fast-check): never throws, same result twice, ≤ 50 ms per 2 KB', function () {
+  this.timeout(300000);
+
+  before(() => {
+    // Compile the engine's hot paths before anything is timed.
+    for (const t of REAL) lint(t);
+  });
+
+  it('random text (any UTF-16, including lone surrogates and NUL)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2048 }), (t) => check(t)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('\n', '\r', '|', '#', '-', '*', ':', ' ', '9', '7', '5', '3', '0', 'x', 'G', 'P', '\u0000'), maxLength: 2048 }), (t) => check(t)), { numRuns: 300 });
+  });
+
+  it('random Markdown built from note parts (headings, labels, lists to 12 levels, tables, fences, comments, front matter keys)', () => {
+    fc.assert(fc.property(markdown, (t) => check(t)), { numRuns: 400 });
+    fc.assert(fc.property(markdown, (t) => check(`---\n${t.split('\n').slice(0, 5).join('\n')}\n---\n${t}`)), { numRuns: 200 });
+  });
+
+  it('mutated real notes: deleted lines, swapped sections, truncated tables, huge numbers, 99:99 ranges, unicode, NUL bytes, 100-level nesting', () => {
+    fc.assert(fc.property(mutated, (t) => check(t)), { numRuns: 500 });
+  });
+
+  it('generated notes of every form, 1–2 KB', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => check(generateNote(seed, 1000 + (seed % 1000)).text)), { numRuns: 200 });
+  });
+});
