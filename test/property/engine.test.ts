@@ -15,8 +15,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { generateNote } from '../../bench/generate';
 import { INTERNAL_ERROR, lint } from '../../server/src/engine/lint';
+import { blockParser } from '../../server/src/engine/markdown';
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -134,6 +136,19 @@ describe('engine properties (fast-check): never throws, same result twice, ≤ 5
 
   it('mutated real notes: deleted lines, swapped sections, truncated tables, huge numbers, 99:99 ranges, unicode, NUL bytes, 100-level nesting', () => {
     fc.assert(fc.property(mutated, (t) => check(t)), { numRuns: 500 });
+  });
+
+  it('the block parser makes exactly the tokens markdown-it itself makes (markdown.ts builds them faster)', () => {
+    const library = new MarkdownIt('commonmark', { html: true }).enable('table');
+    library.core.ruler.disable(['inline', 'text_join']);
+    const same = (t: string) => {
+      const ours = blockParser.parse(t, {});
+      assert.deepEqual(JSON.parse(JSON.stringify(ours)), JSON.parse(JSON.stringify(library.parse(t, {}))));
+      assert.ok(ours.every((k: { attrGet?: unknown }) => typeof k.attrGet === 'function'), 'the tokens keep the library’s methods');
+      return true;
+    };
+    for (const t of REAL) same(t);
+    fc.assert(fc.property(markdown, same), { numRuns: 200 });
   });
 
   it('generated notes of every form, 1–2 KB', () => {

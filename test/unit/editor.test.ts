@@ -129,7 +129,7 @@ describe('editor helpers', () => {
   describe('rule pages in hovers', () => {
     it('reads every page\'s why and examples, and shows where bad and good differ', () => {
       // Every page there is (the build embeds the same folder).
-      for (const file of readdirSync('docs/rules').filter((f) => f.endsWith('.md') && f !== 'internal-error.md')) {
+      for (const file of readdirSync('docs/rules').filter((f) => f.endsWith('.md') && f !== 'internal-error.md' && f !== 'document-too-large.md')) {
         const page = parseRulePage(readFileSync(`docs/rules/${file}`, 'utf8'));
         assert.ok(page.why.length > 0 && page.bad.length > 0 && page.good.length > 0, file);
         assert.ok(!page.why.includes('\n## '), file);

@@ -25,12 +25,14 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
   if (hit) return hit;
   const { lines } = note;
   const offset = lines.offsetAt(e.range.start);
-  const chars = e.text.split('');
+  // Spans to blank, joined at the end (an array of every character cost more than the rest
+  // of the entry's reading on a large note).
+  const spans: [number, number][] = [];
   const blank = (r: Range | undefined) => {
     if (!r) return;
-    const a = lines.offsetAt(r.start) - offset;
-    const b = lines.offsetAt(r.end) - offset;
-    for (let i = Math.max(0, a); i < Math.min(b, chars.length); i++) chars[i] = ' ';
+    const a = Math.max(0, lines.offsetAt(r.start) - offset);
+    const b = Math.min(lines.offsetAt(r.end) - offset, e.text.length);
+    if (a < b) spans.push([a, b]);
   };
   blank(e.designatorRange);
   blank(e.minutesRange);
@@ -42,7 +44,16 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
       if (t && (codes.get(t.toUpperCase()) || codes.byName(t) || onlyTime(t) || isNumeric(t))) blank({ start: { line: e.firstLine, character: Math.max(cell.start, row) }, end: { line: e.firstLine, character: cell.end } });
     }
   }
-  const text = chars.join('');
+  spans.sort((x, y) => x[0] - y[0]);
+  let text = '';
+  let at = 0;
+  for (const [a, b] of spans) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    text += e.text.slice(at, from) + ' '.repeat(b - from);
+    at = b;
+  }
+  text += e.text.slice(at);
   const out = { text, offset, tokens: tokenize(text) };
   cache.set(e, out);
   return out;

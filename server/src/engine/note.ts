@@ -329,8 +329,8 @@ function findTotals(lines: LineIndex, info: LineInfo): Total[] {
     if (info.excluded[n]) continue;
     const s = lines.line(n);
     for (let i = 0; i < s.length; i++) {
-      const c = s[i].toLowerCase();
-      if ((c !== 't') || (i > 0 && isWordChar(s[i - 1]))) continue;
+      const c = s.charCodeAt(i);
+      if ((c !== 0x74 && c !== 0x54) || (i > 0 && isWordChar(s[i - 1]))) continue; // "t" or "T" starting a word
       for (const [label, kind] of TOTAL_LABELS) {
         const e = matchLabelWords(s, i, label);
         if (e < 0) continue;
