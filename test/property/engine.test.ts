@@ -18,6 +18,8 @@ import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { generateNote } from '../../bench/generate';
 import { INTERNAL_ERROR, lint } from '../../server/src/engine/lint';
+import { isDash } from '../../server/src/engine/chars';
+import { normalizeName } from '../../server/src/engine/codes';
 import { blockParser } from '../../server/src/engine/markdown';
 
 function* markdownFiles(dir: string): Generator<string> {
@@ -149,6 +151,26 @@ describe('engine properties (fast-check): never throws, same result twice, ≤ 5
     };
     for (const t of REAL) same(t);
     fc.assert(fc.property(markdown, same), { numRuns: 200 });
+  });
+
+  it('normalizeName (with its fast path for text already normal) equals the character-by-character normalisation', () => {
+    const reference = (s: string) => {
+      let out = '';
+      let space = false;
+      for (const ch of s.toLowerCase()) {
+        const c = isDash(ch) ? '-' : ch;
+        if (c === ' ' || c === '\t') {
+          space = true;
+          continue;
+        }
+        if (space && out.length > 0 && c !== '/' && c !== '-' && !out.endsWith('/') && !out.endsWith('-')) out += ' ';
+        space = false;
+        out += c;
+      }
+      return out;
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '/', '-', '–', '—', '\u2212', 'é', 'İ', '\u212a', '\u00a0', '😀'), maxLength: 12 });
+    fc.assert(fc.property(text, (s) => normalizeName(s) === reference(s)), { numRuns: 2000 });
   });
 
   it('generated notes of every form, 1–2 KB', () => {

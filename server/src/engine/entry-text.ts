@@ -44,7 +44,13 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
       if (t && (codes.get(t.toUpperCase()) || codes.byName(t) || onlyTime(t) || isNumeric(t))) blank({ start: { line: e.firstLine, character: Math.max(cell.start, row) }, end: { line: e.firstLine, character: cell.end } });
     }
   }
-  spans.sort((x, y) => x[0] - y[0]);
+  // A few spans: an insertion sort (Array.prototype.sort allocates more than the rest here).
+  for (let i = 1; i < spans.length; i++) {
+    const x = spans[i];
+    let j = i - 1;
+    for (; j >= 0 && spans[j][0] > x[0]; j--) spans[j + 1] = spans[j];
+    spans[j + 1] = x;
+  }
   let text = '';
   let at = 0;
   for (const [a, b] of spans) {
@@ -61,6 +67,8 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
 
 /** A cell that holds only times: "23 min", "10:05–10:28", "10:25 AM". */
 function onlyTime(cell: string): boolean {
+  // Such a cell starts with a time (a digit, x or ×) or a character allowed beside one.
+  if (!TIME_CELL_START.includes(cell[0])) return false;
   const covered = new Uint8Array(cell.length);
   for (const t of scanTimes(cell)) for (let i = t.start; i < t.end; i++) covered[i] = 1;
   const lower = cell.toLowerCase();
@@ -76,6 +84,8 @@ function onlyTime(cell: string): boolean {
   }
   return true;
 }
+
+const TIME_CELL_START = '0123456789xX\u00d7:. -–—aApP';
 
 function isNumeric(s: string): boolean {
   for (const c of s) if (!(c >= '0' && c <= '9') && c !== '.' && c !== ' ') return false;

@@ -76,6 +76,7 @@ const OPEN: Record<string, BlockType> = {
   table_open: 'table',
   tr_open: 'row',
 };
+const CLOSE: Record<string, BlockType> = Object.fromEntries(Object.entries(OPEN).map(([open, type]) => [open.replace('_open', '_close'), type]));
 const LEAF: Record<string, BlockType> = { fence: 'fence', code_block: 'code', html_block: 'html', hr: 'hr' };
 
 /**
@@ -87,7 +88,8 @@ export function parseBlocks(body: string): Block {
   const root: Block = { type: 'root', startLine: 0, endLine: Number.MAX_SAFE_INTEGER, parent: null, children: [] };
   const stack: Block[] = [root];
   let inHead = false;
-  for (const tok of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
     const top = stack[stack.length - 1];
     if (tok.type === 'thead_open') inHead = true;
     else if (tok.type === 'thead_close') inHead = false;
@@ -102,8 +104,9 @@ export function parseBlocks(body: string): Block {
       stack.push(b);
       continue;
     }
-    if (tok.type.endsWith('_close') && OPEN[tok.type.replace('_close', '_open')] && stack.length > 1) {
-      if (OPEN[tok.type.replace('_close', '_open')] === top.type) stack.pop();
+    const closeType = CLOSE[tok.type];
+    if (closeType && stack.length > 1) {
+      if (closeType === top.type) stack.pop();
       continue;
     }
     if (tok.type === 'inline' && top.type === 'heading') {

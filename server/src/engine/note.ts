@@ -6,7 +6,7 @@
 import type { CodeTable } from './codes';
 import { findFrontMatter, parseFrontMatter, type FrontMatter } from './frontmatter';
 import { ancestor, parseBlocks, walk, type Block } from './markdown';
-import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, skipSpaces } from './chars';
+import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, lowerCodeAt, skipSpaces } from './chars';
 import {
   codeTokenAt, contentEnd, contentStart, readDesignator, labelTime, scanCodes, trailingTime, type Designator,
 } from './scan';
@@ -317,7 +317,7 @@ function matchLabelWords(s: string, i: number, label: string): number {
       while (isSpace(s[j]) || isDash(s[j])) j++;
       continue;
     }
-    if (s[j]?.toLowerCase() !== kc) return -1;
+    if (lowerCodeAt(s, j) !== label.charCodeAt(k)) return -1;
     j++;
   }
   return isAsciiLetter(s[j]) ? -1 : j;
@@ -331,7 +331,9 @@ function findTotals(lines: LineIndex, info: LineInfo): Total[] {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if ((c !== 0x74 && c !== 0x54) || (i > 0 && isWordChar(s[i - 1]))) continue; // "t" or "T" starting a word
-      for (const [label, kind] of TOTAL_LABELS) {
+      for (let t = 0; t < TOTAL_LABELS.length; t++) {
+        const label = TOTAL_LABELS[t][0];
+        const kind = TOTAL_LABELS[t][1];
         const e = matchLabelWords(s, i, label);
         if (e < 0) continue;
         // Markup and a separator, then the number.
@@ -699,13 +701,14 @@ export interface GoalRef {
 /** A goal id at `i`: `LTG1`, `LTG 1`, `LTG-1`, `LTG #1`, `STG2`, `Goal 3`, `G3`, `goal #3`. */
 export function goalIdAt(s: string, i: number): GoalRef | null {
   if (i > 0 && isWordChar(s[i - 1])) return null;
-  for (const [word, prefix] of GOAL_PREFIXES) {
+  for (let g = 0; g < GOAL_PREFIXES.length; g++) {
+    const word = GOAL_PREFIXES[g][0];
+    const prefix = GOAL_PREFIXES[g][1];
     if (s.length - i < word.length + 1) continue;
     let j = 0;
     for (; j < word.length; j++) {
-      const a = s[i + j].toLowerCase();
       const b = word[j];
-      if (a === b || (b === '-' && isDash(s[i + j])) || (b === ' ' && isSpace(s[i + j]))) continue;
+      if (lowerCodeAt(s, i + j) === word.charCodeAt(j) || (b === '-' && isDash(s[i + j])) || (b === ' ' && isSpace(s[i + j]))) continue;
       break;
     }
     if (j < word.length) continue;
