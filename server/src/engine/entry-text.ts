@@ -88,7 +88,10 @@ function onlyTime(cell: string): boolean {
 const TIME_CELL_START = '0123456789xX\u00d7:. -–—aApP';
 
 function isNumeric(s: string): boolean {
-  for (const c of s) if (!(c >= '0' && c <= '9') && c !== '.' && c !== ' ') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (!(c >= '0' && c <= '9') && c !== '.' && c !== ' ') return false;
+  }
   return true;
 }
 

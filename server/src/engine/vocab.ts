@@ -20,15 +20,22 @@ export function tokenize(s: string, from = 0, to = s.length): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
-    if (!isWordChar(s[i])) {
+    if (!wordCharAt(s, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < to && isWordChar(s[i])) i++;
+    while (i < to && wordCharAt(s, i)) i++;
     out.push({ w: s.slice(start, i).toLowerCase(), start, end: i });
   }
   return out;
+}
+
+/** isWordChar(s[i]) without making a one-character string for ASCII. */
+function wordCharAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return isWordChar(s[i]);
 }
 
 export function isNumberToken(w: string): boolean {
