@@ -37,7 +37,8 @@ export function skipSpaces(s: string, i: number, end = s.length): number {
   return i;
 }
 /** Hyphen, hyphen variants, figure, en and em dash, minus sign. */
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2212';
 export function isDash(c: string | undefined): boolean {
-  return c !== undefined && c.length === 1 && DASHES.includes(c);
+  if (c === undefined || c.length !== 1) return false;
+  const code = c.charCodeAt(0);
+  return code === 0x2d || (code >= 0x2010 && code <= 0x2014) || code === 0x2212;
 }

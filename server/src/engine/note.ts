@@ -331,6 +331,10 @@ function findTotals(lines: LineIndex, info: LineInfo): Total[] {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if ((c !== 0x74 && c !== 0x54) || (i > 0 && isWordChar(s[i - 1]))) continue; // "t" or "T" starting a word
+      // Every label starts with "tot", "tim" or "tre".
+      const c1 = lowerCodeAt(s, i + 1);
+      const c2 = lowerCodeAt(s, i + 2);
+      if (!((c1 === 0x6f && c2 === 0x74) || (c1 === 0x69 && c2 === 0x6d) || (c1 === 0x72 && c2 === 0x65))) continue;
       for (let t = 0; t < TOTAL_LABELS.length; t++) {
         const label = TOTAL_LABELS[t][0];
         const kind = TOTAL_LABELS[t][1];
@@ -701,6 +705,10 @@ export interface GoalRef {
 /** A goal id at `i`: `LTG1`, `LTG 1`, `LTG-1`, `LTG #1`, `STG2`, `Goal 3`, `G3`, `goal #3`. */
 export function goalIdAt(s: string, i: number): GoalRef | null {
   if (i > 0 && isWordChar(s[i - 1])) return null;
+  // Every prefix starts with "lo", "lt", "sh", "st", "go" or "g" and a digit.
+  const c0 = lowerCodeAt(s, i);
+  const c1 = lowerCodeAt(s, i + 1);
+  if (c0 === 0x6c ? c1 !== 0x6f && c1 !== 0x74 : c0 === 0x73 ? c1 !== 0x68 && c1 !== 0x74 : c0 === 0x67 ? c1 !== 0x6f && !(c1 >= 0x30 && c1 <= 0x39) : true) return null;
   for (let g = 0; g < GOAL_PREFIXES.length; g++) {
     const word = GOAL_PREFIXES[g][0];
     const prefix = GOAL_PREFIXES[g][1];
