@@ -225,7 +225,6 @@ async function scaling() {
   const dir = mkdtempSync(join(tmpdir(), 'tnl-bench-engine-'));
   const file = join(dir, 'engine.cjs');
   await build({ entryPoints: [join(ROOT, 'bench/engine-entry.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: file, logLevel: 'warning' });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const engine = require(file) as typeof import('./engine-entry');
   rmSync(dir, { recursive: true, force: true });
   const settings = engine.defaultSettings();

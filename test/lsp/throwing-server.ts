@@ -3,5 +3,4 @@ import { makeRuleThrow } from '../throwing-rule';
 
 makeRuleThrow();
 // After the patch: the server's modules share the patched rule object.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../../server/src/server');

@@ -2,5 +2,4 @@
 import { makeRuleThrow } from '../throwing-rule';
 
 makeRuleThrow();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 require('../../server/src/cli/index');

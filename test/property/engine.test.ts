@@ -15,8 +15,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { generateNote } from '../../bench/generate';
 import { INTERNAL_ERROR, lint } from '../../server/src/engine/lint';
+import { isDash } from '../../server/src/engine/chars';
+import { normalizeName } from '../../server/src/engine/codes';
+import { findFrontMatter, parseFrontMatter, simpleEntries } from '../../server/src/engine/frontmatter';
+import { blockParser } from '../../server/src/engine/markdown';
+import { LineIndex } from '../../server/src/engine/text';
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -134,6 +140,67 @@ describe('engine properties (fast-check): never throws, same result twice, ≤ 5
 
   it('mutated real notes: deleted lines, swapped sections, truncated tables, huge numbers, 99:99 ranges, unicode, NUL bytes, 100-level nesting', () => {
     fc.assert(fc.property(mutated, (t) => check(t)), { numRuns: 500 });
+  });
+
+  it('the block parser makes exactly the tokens markdown-it itself makes (markdown.ts builds them faster)', () => {
+    const library = new MarkdownIt('commonmark', { html: true }).enable('table');
+    library.core.ruler.disable(['inline', 'text_join']);
+    const same = (t: string) => {
+      const ours = blockParser.parse(t, {});
+      assert.deepEqual(JSON.parse(JSON.stringify(ours)), JSON.parse(JSON.stringify(library.parse(t, {}))));
+      assert.ok(ours.every((k: { attrGet?: unknown }) => typeof k.attrGet === 'function'), 'the tokens keep the library’s methods');
+      return true;
+    };
+    for (const t of REAL) same(t);
+    fc.assert(fc.property(markdown, same), { numRuns: 200 });
+  });
+
+  it('normalizeName (with its fast path for text already normal) equals the character-by-character normalisation', () => {
+    const reference = (s: string) => {
+      let out = '';
+      let space = false;
+      for (const ch of s.toLowerCase()) {
+        const c = isDash(ch) ? '-' : ch;
+        if (c === ' ' || c === '\t') {
+          space = true;
+          continue;
+        }
+        if (space && out.length > 0 && c !== '/' && c !== '-' && !out.endsWith('/') && !out.endsWith('-')) out += ' ';
+        space = false;
+        out += c;
+      }
+      return out;
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '/', '-', '–', '—', '\u2212', 'é', 'İ', '\u212a', '\u00a0', '😀'), maxLength: 12 });
+    fc.assert(fc.property(text, (s) => normalizeName(s) === reference(s)), { numRuns: 2000 });
+  });
+
+  it('front matter read without the YAML parser (plain key: value lines) equals what the YAML parser gives', () => {
+    const key = fc.constantFrom('patient', 'date', 'Date', 'discipline', 'payer', 'provider', 'supervisor', 'note_type', 'visit', 'poc_start', 'x-y', '_k', 'true', 'null', 'k1', ' date', 'date ');
+    const value = fc.oneof(
+      fc.constantFrom('', 'P-0042', '2026-04-07', '2026-13-45', '7', '007', '0', '99999999999999999999', '-3', '+7', '.5', '1e3', '0x1F', '0o17', 'True', 'false', 'NULL', '~', 'PT', 'OT', 'slp', 'daily', 'Re-Evaluation',
+        'medicare', 'bcbs', 'Sam Lee, PTA', 'Ana Ruiz, PT, DPT', 'COTA/L', 'a:b', 'a: b', 'a #c', 'a#c', 'x:', '"quoted"', "'q'", '[1, 2]', '{a: 1}', '- item', '|', '>', '&a', '*a', '!t', '%', '@x', '`x`', 'tab\there', 'é', 'Ünïcode', '5 min', '12:30'),
+      fc.string({ maxLength: 12 }),
+    );
+    const line = fc.oneof(
+      fc.tuple(key, fc.constantFrom(': ', ':', ':  ', ' : '), value, fc.constantFrom('', ' ', '  ', '\t')).map(([k, sep, v, tail]) => `${k}${sep}${v}${tail}`),
+      fc.constantFrom('', '  ', '# comment', '  indented: 1', '- list'),
+    );
+    const doc = fc.tuple(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n')).map(([ls, eol]) => ['---', ...ls, '---', '## Subjective', ''].join(eol));
+    let fast = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        const lines = new LineIndex(text);
+        const block = findFrontMatter(lines)!;
+        const known = (p: string) => ['medicare', 'medicaid', 'commercial'].includes(p.toLowerCase());
+        const viaYaml = parseFrontMatter(lines, block, known, true);
+        assert.deepEqual(parseFrontMatter(lines, block, known), viaYaml);
+        if (simpleEntries(lines, block)) fast++;
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(fast > 300, `${fast} documents on the simple path`);
   });
 
   it('generated notes of every form, 1–2 KB', () => {

@@ -24,6 +24,9 @@ describe('engine', () => {
         ...lint(NOTE, { filePath: 'a.note.md' }).findings.map((f) => [f.ruleId, f.message]),
       ],
     );
+    // What the server logs: the rule and the error's kind, not its message.
+    assert.deepEqual(r.failures, [{ ruleId: 'boom', error: 'TypeError' }]);
+    assert.deepEqual(lint(NOTE, { filePath: 'a.note.md' }).failures, []);
   });
   it('every rule’s metadata links its page', () => {
     for (const r of RULES) assert.equal(r.meta.docs, docsUrl(r.meta.id));

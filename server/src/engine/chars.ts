@@ -20,6 +20,15 @@ export function isLetter(c: string | undefined): boolean {
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return LETTER.test(c);
 }
+/**
+ * The char code of `s[i]` lower-cased as String.prototype.toLowerCase would, for comparing
+ * with lower-case ASCII text without making a string per character: A–Z, and the Kelvin
+ * sign (the one character outside ASCII that lower-cases to an ASCII letter). NaN past the end.
+ */
+export function lowerCodeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c === 0x212a ? 0x6b : c;
+}
 export function isWordChar(c: string | undefined): boolean {
   return c !== undefined && (isDigit(c) || isLetter(c));
 }
@@ -28,7 +37,8 @@ export function skipSpaces(s: string, i: number, end = s.length): number {
   return i;
 }
 /** Hyphen, hyphen variants, figure, en and em dash, minus sign. */
-const DASHES = '-\u2010\u2011\u2012\u2013\u2014\u2212';
 export function isDash(c: string | undefined): boolean {
-  return c !== undefined && c.length === 1 && DASHES.includes(c);
+  if (c === undefined || c.length !== 1) return false;
+  const code = c.charCodeAt(0);
+  return code === 0x2d || (code >= 0x2010 && code <= 0x2014) || code === 0x2212;
 }

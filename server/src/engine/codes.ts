@@ -223,9 +223,11 @@ export function editDistance(a: string, b: string): number {
  * runs of spaces as one, spaces around `/` and `-` removed.
  */
 export function normalizeName(s: string): string {
+  const lower = s.toLowerCase();
+  if (alreadyNormal(lower)) return lower; // most names and cells: no string built character by character
   let out = '';
   let space = false;
-  for (const ch of s.toLowerCase()) {
+  for (const ch of lower) {
     let c = ch;
     if (isDash(c)) c = '-';
     if (c === ' ' || c === '\t') {
@@ -237,4 +239,21 @@ export function normalizeName(s: string): string {
     out += c;
   }
   return out;
+}
+
+const isDashCode = (c: number) => c === 0x2d || (c >= 0x2010 && c <= 0x2014) || c === 0x2212;
+
+/** Lower-case text that normalizeName would return unchanged: no tab, no dash but `-`, single inner spaces not next to `/` or `-`. */
+function alreadyNormal(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x09 || (c !== 0x2d && isDashCode(c))) return false;
+    if (c === 0x20) {
+      if (i === 0 || i === s.length - 1) return false;
+      const p = s.charCodeAt(i - 1);
+      const n = s.charCodeAt(i + 1);
+      if (p === 0x20 || p === 0x2f || p === 0x2d || n === 0x20 || n === 0x09 || n === 0x2f || isDashCode(n)) return false;
+    }
+  }
+  return true;
 }

@@ -154,8 +154,19 @@ export function entriesNaming(note: NoteModel, code: string): { own: Entry[]; co
   for (const e of note.entries) {
     if (e.code === code) own.push(e);
     else {
-      if (codesIn(designatorText(note, e)).includes(code)) combined.push(e);
+      if (designatorCodes(note, e).includes(code)) combined.push(e);
     }
   }
   return { own, combined };
+}
+
+/** The codes an entry's designator names, read once per entry (asked again for every billed code). */
+const designatorCodesCache = new WeakMap<Entry, string[]>();
+function designatorCodes(note: NoteModel, e: Entry): string[] {
+  let codes = designatorCodesCache.get(e);
+  if (!codes) {
+    codes = codesIn(designatorText(note, e));
+    designatorCodesCache.set(e, codes);
+  }
+  return codes;
 }

@@ -25,12 +25,14 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
   if (hit) return hit;
   const { lines } = note;
   const offset = lines.offsetAt(e.range.start);
-  const chars = e.text.split('');
+  // Spans to blank, joined at the end (an array of every character cost more than the rest
+  // of the entry's reading on a large note).
+  const spans: [number, number][] = [];
   const blank = (r: Range | undefined) => {
     if (!r) return;
-    const a = lines.offsetAt(r.start) - offset;
-    const b = lines.offsetAt(r.end) - offset;
-    for (let i = Math.max(0, a); i < Math.min(b, chars.length); i++) chars[i] = ' ';
+    const a = Math.max(0, lines.offsetAt(r.start) - offset);
+    const b = Math.min(lines.offsetAt(r.end) - offset, e.text.length);
+    if (a < b) spans.push([a, b]);
   };
   blank(e.designatorRange);
   blank(e.minutesRange);
@@ -42,7 +44,22 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
       if (t && (codes.get(t.toUpperCase()) || codes.byName(t) || onlyTime(t) || isNumeric(t))) blank({ start: { line: e.firstLine, character: Math.max(cell.start, row) }, end: { line: e.firstLine, character: cell.end } });
     }
   }
-  const text = chars.join('');
+  // A few spans: an insertion sort (Array.prototype.sort allocates more than the rest here).
+  for (let i = 1; i < spans.length; i++) {
+    const x = spans[i];
+    let j = i - 1;
+    for (; j >= 0 && spans[j][0] > x[0]; j--) spans[j + 1] = spans[j];
+    spans[j + 1] = x;
+  }
+  let text = '';
+  let at = 0;
+  for (const [a, b] of spans) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    text += e.text.slice(at, from) + ' '.repeat(b - from);
+    at = b;
+  }
+  text += e.text.slice(at);
   const out = { text, offset, tokens: tokenize(text) };
   cache.set(e, out);
   return out;
@@ -50,6 +67,8 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
 
 /** A cell that holds only times: "23 min", "10:05–10:28", "10:25 AM". */
 function onlyTime(cell: string): boolean {
+  // Such a cell starts with a time (a digit, x or ×) or a character allowed beside one.
+  if (!TIME_CELL_START.includes(cell[0])) return false;
   const covered = new Uint8Array(cell.length);
   for (const t of scanTimes(cell)) for (let i = t.start; i < t.end; i++) covered[i] = 1;
   const lower = cell.toLowerCase();
@@ -66,8 +85,13 @@ function onlyTime(cell: string): boolean {
   return true;
 }
 
+const TIME_CELL_START = '0123456789xX\u00d7:. -–—aApP';
+
 function isNumeric(s: string): boolean {
-  for (const c of s) if (!(c >= '0' && c <= '9') && c !== '.' && c !== ' ') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (!(c >= '0' && c <= '9') && c !== '.' && c !== ' ') return false;
+  }
   return true;
 }
 

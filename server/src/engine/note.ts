@@ -6,7 +6,7 @@
 import type { CodeTable } from './codes';
 import { findFrontMatter, parseFrontMatter, type FrontMatter } from './frontmatter';
 import { ancestor, parseBlocks, walk, type Block } from './markdown';
-import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, skipSpaces } from './chars';
+import { isAsciiLetter, isDash, isDigit, isSpace, isWordChar, lowerCodeAt, skipSpaces } from './chars';
 import {
   codeTokenAt, contentEnd, contentStart, readDesignator, labelTime, scanCodes, trailingTime, type Designator,
 } from './scan';
@@ -317,7 +317,7 @@ function matchLabelWords(s: string, i: number, label: string): number {
       while (isSpace(s[j]) || isDash(s[j])) j++;
       continue;
     }
-    if (s[j]?.toLowerCase() !== kc) return -1;
+    if (lowerCodeAt(s, j) !== label.charCodeAt(k)) return -1;
     j++;
   }
   return isAsciiLetter(s[j]) ? -1 : j;
@@ -329,9 +329,15 @@ function findTotals(lines: LineIndex, info: LineInfo): Total[] {
     if (info.excluded[n]) continue;
     const s = lines.line(n);
     for (let i = 0; i < s.length; i++) {
-      const c = s[i].toLowerCase();
-      if ((c !== 't') || (i > 0 && isWordChar(s[i - 1]))) continue;
-      for (const [label, kind] of TOTAL_LABELS) {
+      const c = s.charCodeAt(i);
+      if ((c !== 0x74 && c !== 0x54) || (i > 0 && isWordChar(s[i - 1]))) continue; // "t" or "T" starting a word
+      // Every label starts with "tot", "tim" or "tre".
+      const c1 = lowerCodeAt(s, i + 1);
+      const c2 = lowerCodeAt(s, i + 2);
+      if (!((c1 === 0x6f && c2 === 0x74) || (c1 === 0x69 && c2 === 0x6d) || (c1 === 0x72 && c2 === 0x65))) continue;
+      for (let t = 0; t < TOTAL_LABELS.length; t++) {
+        const label = TOTAL_LABELS[t][0];
+        const kind = TOTAL_LABELS[t][1];
         const e = matchLabelWords(s, i, label);
         if (e < 0) continue;
         // Markup and a separator, then the number.
@@ -699,13 +705,18 @@ export interface GoalRef {
 /** A goal id at `i`: `LTG1`, `LTG 1`, `LTG-1`, `LTG #1`, `STG2`, `Goal 3`, `G3`, `goal #3`. */
 export function goalIdAt(s: string, i: number): GoalRef | null {
   if (i > 0 && isWordChar(s[i - 1])) return null;
-  for (const [word, prefix] of GOAL_PREFIXES) {
+  // Every prefix starts with "lo", "lt", "sh", "st", "go" or "g" and a digit.
+  const c0 = lowerCodeAt(s, i);
+  const c1 = lowerCodeAt(s, i + 1);
+  if (c0 === 0x6c ? c1 !== 0x6f && c1 !== 0x74 : c0 === 0x73 ? c1 !== 0x68 && c1 !== 0x74 : c0 === 0x67 ? c1 !== 0x6f && !(c1 >= 0x30 && c1 <= 0x39) : true) return null;
+  for (let g = 0; g < GOAL_PREFIXES.length; g++) {
+    const word = GOAL_PREFIXES[g][0];
+    const prefix = GOAL_PREFIXES[g][1];
     if (s.length - i < word.length + 1) continue;
     let j = 0;
     for (; j < word.length; j++) {
-      const a = s[i + j].toLowerCase();
       const b = word[j];
-      if (a === b || (b === '-' && isDash(s[i + j])) || (b === ' ' && isSpace(s[i + j]))) continue;
+      if (lowerCodeAt(s, i + j) === word.charCodeAt(j) || (b === '-' && isDash(s[i + j])) || (b === ' ' && isSpace(s[i + j]))) continue;
       break;
     }
     if (j < word.length) continue;

@@ -121,7 +121,8 @@ function signatureOn(line: string): { text: string; cosign: boolean; at: number 
     return bare ? { text: bare.text, cosign: false, at: offset + j + bare.at } : null;
   }
   // "Signed: …", "Electronically signed by …", "**Signature:** …".
-  for (const label of SIGN_LABELS) {
+  for (let l = 0; l < SIGN_LABELS.length; l++) {
+    const label = SIGN_LABELS[l];
     if (!lower.startsWith(label)) continue;
     let j = label.length;
     const after = text[j];

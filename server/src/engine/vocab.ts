@@ -20,15 +20,22 @@ export function tokenize(s: string, from = 0, to = s.length): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
-    if (!isWordChar(s[i])) {
+    if (!wordCharAt(s, i)) {
       i++;
       continue;
     }
     const start = i;
-    while (i < to && isWordChar(s[i])) i++;
+    while (i < to && wordCharAt(s, i)) i++;
     out.push({ w: s.slice(start, i).toLowerCase(), start, end: i });
   }
   return out;
+}
+
+/** isWordChar(s[i]) without making a one-character string for ASCII. */
+function wordCharAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return isWordChar(s[i]);
 }
 
 export function isNumberToken(w: string): boolean {
@@ -73,6 +80,17 @@ export class PhraseSet {
    * from options on every lint, and compiling one costs more than matching a note.
    */
   static of(phrases: readonly string[]): PhraseSet {
+    const same = PhraseSet.byList.get(phrases);
+    if (same) return same;
+    const set = PhraseSet.byContent(phrases);
+    PhraseSet.byList.set(phrases, set);
+    return set;
+  }
+
+  /** By list identity (the built-in lists), then by content (lists built from options). */
+  private static readonly byList = new WeakMap<readonly string[], PhraseSet>();
+
+  private static byContent(phrases: readonly string[]): PhraseSet {
     const key = phrases.join('\u0000');
     let set = PhraseSet.compiled.get(key);
     if (!set) {
@@ -129,7 +147,8 @@ export class PhraseSet {
 }
 
 /** A rule's phrase list from its options: `phrases` replaces the defaults, `add…` extends them. */
-export function phraseOption(options: Record<string, unknown>, replaceKey: string, addKey: string, defaults: readonly string[]): string[] {
+export function phraseOption(options: Record<string, unknown>, replaceKey: string, addKey: string, defaults: readonly string[]): readonly string[] {
+  if (options[replaceKey] === undefined && options[addKey] === undefined) return defaults; // the same list each time: PhraseSet.of finds it at once
   const strings = (v: unknown): string[] | null => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : null);
   return [...(strings(options[replaceKey]) ?? defaults), ...(strings(options[addKey]) ?? [])];
 }

@@ -45,7 +45,9 @@ export const rule: Rule = {
         }
       });
       for (const words of clauses) {
-        if (words.filter((k) => isWord(k.w)).length < MIN_WORDS || MARKERS.first(words)) continue;
+        let count = 0;
+        for (let k = 0; k < words.length && count < MIN_WORDS; k++) if (isWord(words[k].w)) count++;
+        if (count < MIN_WORDS || MARKERS.first(words)) continue;
         const key = words.map((k) => k.w).join(' ');
         const prior = seen.get(key);
         if (!prior) {
