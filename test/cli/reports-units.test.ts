@@ -31,7 +31,7 @@ describe('report modules', () => {
 
     it('redactReports drops fixes\' text and the source, keeps fixability', () => {
       const f: Finding = { ...at(0, 0, 1, 'r', 'x "y"'), fix: { title: 'Replace "y"', edits: [{ range: at(0, 0, 1).range, newText: 'y' }] }, suggestions: [{ title: 's', edits: [] }] };
-      const [r] = redactReports([{ path: 'a.md', isNote: true, findings: [f], billing: null, analysis: null, meta: null, source: 'y' }]);
+      const [r] = redactReports([{ path: 'a.md', isNote: true, findings: [f], billing: null, meta: null, source: 'y' }]);
       assert.deepEqual(r.findings, [{ ruleId: 'r', severity: 'error', message: 'x "…"', range: f.range, fix: { title: '', edits: [] } }]);
       assert.equal(r.source, null);
     });
@@ -82,7 +82,7 @@ describe('report modules', () => {
 
   describe('baseline', () => {
     const text = ['# Note', '', '- 97530 x3 GP', '- 97110 x1 GP', ''].join('\n');
-    const report = (source: string, findings: Finding[]): FileReport => ({ path: 'n/a.md', isNote: true, findings, billing: null, analysis: null, source });
+    const report = (source: string, findings: Finding[]): FileReport => ({ path: 'n/a.md', isNote: true, findings, billing: null, source });
 
     it('a fingerprint is the same after lines are inserted above, a changed indent or CRLF; not after the line changes', () => {
       const h = fingerprint(sourceLines(text), at(2, 9, 10));

@@ -126,7 +126,8 @@ export function run(argv: string[], io: Io): number {
         }
       }
       const report: FileReport = {
-        path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing, analysis: result.analysis,
+        path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing,
+        codeLabels: result.analysis ? Object.fromEntries([...result.analysis.codes.values()].filter((c) => c.info).map((c) => [c.code, c.info!.label])) : {},
         unitsLine: result.analysis && summaryLine(result.analysis), meta: fileMeta(result), source: result.note?.text ?? null,
       };
       reports.push(report);

@@ -1,5 +1,5 @@
 /** What the CLI collects for each file, handed to a formatter. */
-import type { Analysis, BillingSummary } from '../engine/analysis';
+import type { BillingSummary } from '../engine/analysis';
 import type { EpisodeSummary } from '../engine/episode';
 import type { Finding } from '../engine/types';
 import type { FileMeta } from './meta';
@@ -9,7 +9,8 @@ export interface FileReport {
   isNote: boolean;
   findings: Finding[];
   billing: BillingSummary | null;
-  analysis: Analysis | null;
+  /** Our short label of each code on the note (for the HTML report); not the analysis, which holds the note's model. */
+  codeLabels?: Record<string, string>;
   /** Who, when, which payer (null for a file that is not a note). */
   meta?: FileMeta | null;
   /** The text the findings' ranges refer to (without a byte-order mark), for the baseline. */

@@ -83,7 +83,7 @@ export function reportData(files: FileReport[]) {
     }
     for (const c of f.billing?.codes ?? []) {
       let u = codes.get(c.code);
-      if (!u) codes.set(c.code, (u = { code: c.code, label: f.analysis?.codes.get(c.code)?.info?.label ?? '', notes: 0, computed: 0, billed: 0, unknown: 0 }));
+      if (!u) codes.set(c.code, (u = { code: c.code, label: f.codeLabels?.[c.code] ?? '', notes: 0, computed: 0, billed: 0, unknown: 0 }));
       u.notes++;
       if (c.units === null) u.unknown++;
       else u.computed += c.units;
