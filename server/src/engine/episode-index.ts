@@ -12,6 +12,8 @@ export class EpisodeIndex {
   private readonly notes = new Map<string, EpisodeNote>();
   private readonly byPatient = new Map<string, Set<string>>();
   private readonly results = new Map<string, Map<string, Finding[]>>();
+  /** Each document's facts as a string, to tell an edit that changes nothing the rules read (made once per version). */
+  private readonly keys = new Map<string, string>();
   /** How many notes the episode rules have been run over (for tests of the cost). */
   notesChecked = 0;
 
@@ -27,8 +29,9 @@ export class EpisodeIndex {
   set(id: string, note: EpisodeNote | null): string[] {
     const old = this.notes.get(id);
     if (!old && !note) return [];
-    if (old && note && sameFacts(old, note)) {
-      this.notes.set(id, note); // ranges equal too: keep the newest object anyway
+    const key = note ? factsKey(note) : null;
+    if (old && key !== null && this.keys.get(id) === key) {
+      this.notes.set(id, note!); // ranges equal too: keep the newest object anyway
       return [];
     }
     const patients = new Set<string>();
@@ -38,10 +41,12 @@ export class EpisodeIndex {
       ids.delete(id);
       if (ids.size === 0) this.byPatient.delete(old.patientKey);
       this.notes.delete(id);
+      this.keys.delete(id);
     }
     if (note) {
       patients.add(note.patientKey);
       this.notes.set(id, note);
+      this.keys.set(id, key!);
       let ids = this.byPatient.get(note.patientKey);
       if (!ids) this.byPatient.set(note.patientKey, (ids = new Set()));
       ids.add(id);
@@ -75,16 +80,13 @@ export class EpisodeIndex {
   /** Forgets everything (settings changed: the facts carry rule severities). */
   clear(): void {
     this.notes.clear();
+    this.keys.clear();
     this.byPatient.clear();
     this.results.clear();
   }
 }
 
-/** Whether two facts of one document give the same episode findings. */
-export function sameFacts(a: EpisodeNote, b: EpisodeNote): boolean {
-  return factsKey(a) === factsKey(b);
-}
-
+/** Two facts of one document with the same key give the same episode findings. */
 function factsKey(n: EpisodeNote): string {
   return JSON.stringify(n, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
 }

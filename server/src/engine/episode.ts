@@ -8,6 +8,7 @@
  * change to one note re-checks only its patient's notes (`EpisodeIndex`).
  */
 import { addModifierEdit } from './edits';
+import { groupBy } from './episode-group';
 import { applyDirectives, severityOf } from './lint';
 import type { LintResult } from './lint';
 import { DISCIPLINE_MODIFIERS, isTherapyLine, MODIFIER_DISCIPLINE, codeDiscipline } from './modifiers';
@@ -255,15 +256,9 @@ function copySection(note: NoteModel, soap: 'O' | 'A'): CopySection | undefined 
 // ---------------------------------------------------------------------------------------
 // Running the episode rules
 
-/** Groups notes by patient, then episodes by discipline (a note without one joins the patient's only discipline). */
+/** Groups notes by patient (episodes by discipline are `episodesOf`). */
 export function groupByPatient(notes: Iterable<EpisodeNote>): Map<string, EpisodeNote[]> {
-  const byPatient = new Map<string, EpisodeNote[]>();
-  for (const n of notes) {
-    const list = byPatient.get(n.patientKey);
-    if (list) list.push(n);
-    else byPatient.set(n.patientKey, [n]);
-  }
-  return byPatient;
+  return groupBy(notes, (n) => n.patientKey);
 }
 
 export function compareNotes(a: EpisodeNote, b: EpisodeNote): number {
@@ -273,16 +268,11 @@ export function compareNotes(a: EpisodeNote, b: EpisodeNote): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A patient's episodes, one per discipline (a note without one joins the patient's only discipline). */
 export function episodesOf(notes: readonly EpisodeNote[]): Episode[] {
   const known = [...new Set(notes.map((n) => n.discipline).filter((d): d is Discipline => d !== null))];
-  const byDiscipline = new Map<Discipline | null, EpisodeNote[]>();
-  for (const n of notes) {
-    const d = n.discipline ?? (known.length === 1 ? known[0] : null);
-    const list = byDiscipline.get(d);
-    if (list) list.push(n);
-    else byDiscipline.set(d, [n]);
-  }
-  return [...byDiscipline].map(([discipline, list]) => ({ patient: notes[0].patient, discipline, notes: list.sort(compareNotes) }));
+  const byDiscipline = groupBy<Discipline | 'none'>(notes, (n) => n.discipline ?? (known.length === 1 ? known[0] : 'none'));
+  return [...byDiscipline].map(([d, list]) => ({ patient: notes[0].patient, discipline: d === 'none' ? null : d, notes: list.sort(compareNotes) }));
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -92,6 +92,9 @@ const NOTE_TYPES: Record<string, NoteType> = {
   'discharge note': 'discharge',
 };
 
+/** Note types that are progress reports (MBPM Ch. 15 §220.3 D: a discharge note is one), with how messages name them. */
+export const REPORT_NOTE_TYPES: Readonly<Partial<Record<NoteType, string>>> = { progress: 'progress report', 're-evaluation': 're-evaluation', discharge: 'discharge note' };
+
 const DATE_KEYS: Record<string, 'date' | 'pocStart' | 'pocCertified' | 'pocEnd'> = {
   date: 'date',
   poc_start: 'pocStart',

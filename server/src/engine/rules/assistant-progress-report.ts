@@ -1,7 +1,7 @@
+import { REPORT_NOTE_TYPES } from '../frontmatter';
 import { assistantOnly } from '../signature';
 import { docsUrl, type Rule } from '../rule';
 
-const REPORTS: Record<string, string> = { progress: 'progress report', 're-evaluation': 're-evaluation', discharge: 'discharge note' };
 
 export const rule: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const rule: Rule = {
   },
   check({ note, report }) {
     const fm = note.frontMatter;
-    const kind = fm?.noteType ? REPORTS[fm.noteType] : undefined;
+    const kind = fm?.noteType ? REPORT_NOTE_TYPES[fm.noteType] : undefined;
     if (!fm || !kind || !assistantOnly(note)) return;
     report({
       message: `This ${kind} is written and signed only by an assistant. "Reports written by assistants are not complete progress reports" (MBPM Ch. 15 §220.3 D): an assistant may record measurements and changes toward each goal, but the therapist must write the assessment of progress and sign the report. Until then it does not start a new progress-report period.`,

@@ -1,4 +1,5 @@
 import type { EpisodeNote, EpisodeRule } from '../episode';
+import { groupBy } from '../episode-group';
 import { docsUrl } from '../rule';
 
 export const rule: EpisodeRule = {
@@ -42,18 +43,6 @@ export const rule: EpisodeRule = {
     }
   },
 };
-
-function groupBy(notes: EpisodeNote[], key: (n: EpisodeNote) => string | null): Map<string, EpisodeNote[]> {
-  const m = new Map<string, EpisodeNote[]>();
-  for (const n of notes) {
-    const k = key(n);
-    if (k === null) continue;
-    const list = m.get(k);
-    if (list) list.push(n);
-    else m.set(k, [n]);
-  }
-  return m;
-}
 
 function names(notes: EpisodeNote[]): string {
   return notes.map((n) => n.label).join(', ');

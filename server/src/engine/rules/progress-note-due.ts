@@ -1,11 +1,11 @@
-import { type EpisodeNote, type EpisodeRule } from '../episode';
+import { REPORT_NOTE_TYPES } from '../frontmatter';
+import type { EpisodeNote, EpisodeRule } from '../episode';
 import { docsUrl } from '../rule';
 
-const REPORTS = new Set(['progress', 're-evaluation', 'discharge']);
 
 /** A progress-report period starts here: an evaluation, or a report by a therapist (MBPM Ch. 15 §220.3 D). */
 export function startsPeriod(n: EpisodeNote): boolean {
-  return n.noteType === 'evaluation' || (n.noteType !== null && REPORTS.has(n.noteType) && !n.assistantOnly);
+  return n.noteType === 'evaluation' || (n.noteType !== null && REPORT_NOTE_TYPES[n.noteType] !== undefined && !n.assistantOnly);
 }
 
 export const rule: EpisodeRule = {
