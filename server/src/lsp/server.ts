@@ -347,6 +347,14 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Lints a closed file's text (read from disk) with its settings; a rule that throws is logged. */
+  function lintText(uri: string, path: string, text: string, client: ClientSettings): Linted {
+    const settings = settingsFor(uri, client);
+    const result = lint(text, { filePath: path, settings });
+    logFailures(uri, result);
+    return { result, settings, client, bom: result.bom };
+  }
+
   /** Reads a closed note from disk into the index. */
   async function indexFile(uri: string): Promise<void> {
     const path = uriToPath(uri);
@@ -364,9 +372,7 @@ export function startServer(connection: Connection): void {
         refreshEpisodes(episodes.set(uri, null));
         return;
       }
-      const settings = settingsFor(uri, client);
-      const result = lint(text, { filePath: path, settings });
-      refreshEpisodes(episodes.set(uri, result.isNote ? episodeNote(result, uri, labelOf(uri), settings) : null));
+      index(uri, lintText(uri, path, text, client));
     } catch (err) {
       fail('episode index', uri, err);
     }
@@ -680,10 +686,7 @@ export function startServer(connection: Connection): void {
           else {
             const client = await clientSettingsFor(uri);
             if (!client.enable) continue;
-            const settings = settingsFor(uri, client);
-            const result = lint(readFileSync(path, 'utf8'), { filePath: path, settings });
-            logFailures(uri, result);
-            linted = { result, settings, client, bom: result.bom };
+            linted = lintText(uri, path, readFileSync(path, 'utf8'), client);
           }
           if (!linted || !linted.result.isNote) continue;
           notes++;
