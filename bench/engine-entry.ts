@@ -1,4 +1,4 @@
 /** What the scaling benchmark loads, bundled by esbuild as the shipped CLI and server are. */
 export { lint } from '../server/src/engine/lint';
 export { defaultSettings } from '../server/src/engine/settings';
-export { generateNote } from './generate';
+export { generateNote } from '../server/src/engine/generate';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: numbers, not pass/fail tests (README, "Performance").
  *
- * 1. CLI throughput: 10,000 generated notes (bench/generate.ts, seeded) linted by
+ * 1. CLI throughput: 10,000 generated notes (server/src/engine/generate.ts, seeded) linted by
  *    `dist/cli.js` and by markdownlint-cli2 with its default rules, in the same run,
  *    alternating; wall time and peak RSS (bench/rss.cjs) of each.
  * 2. Server latency over stdio (`dist/server.js --stdio`, a pull-diagnostics client like
@@ -27,7 +27,7 @@ import {
   ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   ConfigurationRequest, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { generateNote, rng } from './generate';
+import { generateNote, rng } from '../server/src/engine/generate';
 
 const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'dist/cli.js');

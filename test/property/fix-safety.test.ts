@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateNote } from '../../bench/generate';
+import { generateNote } from '../../server/src/engine/generate';
 import { fixAllText } from '../../server/src/engine/editor';
 import { applyEdits } from '../../server/src/engine/fix';
 import { INTERNAL_ERROR, lint, type LintResult } from '../../server/src/engine/lint';

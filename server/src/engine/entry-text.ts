@@ -8,7 +8,8 @@ import type { CodeTable } from './codes';
 import { splitRow, type Entry, type NoteModel } from './note';
 import { scanTimes } from './time';
 import type { Range, TextEdit } from './types';
-import { tokenize, type Token } from './vocab';
+import { detached, memoActive, memoized } from './memo';
+import { tokensOf, type Token } from './vocab';
 
 export interface EntryText {
   /** The entry's text with designator, minutes and markup blanked. */
@@ -25,6 +26,19 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
   if (hit) return hit;
   const { lines } = note;
   const offset = lines.offsetAt(e.range.start);
+  const rel = (r: Range | undefined) => (r ? `${lines.offsetAt(r.start) - offset},${lines.offsetAt(r.end) - offset}` : '');
+  // The entry's own words depend only on its text, where its designator and minutes sit in
+  // it, and (in a table) the row's text before the entry: the key of the memo (memo.ts)
+  // that spares an edit the rest.
+  const before = e.form === 'table' ? lines.text.slice(lines.starts[e.firstLine], offset) : '';
+  const own = memoized('entryText', e.text, () => ownWords(note, e, codes, offset), `${rel(e.designatorRange)};${rel(e.minutesRange)};${before}`);
+  const out = { text: own.text, offset, tokens: own.tokens };
+  cache.set(e, out);
+  return out;
+}
+
+function ownWords(note: NoteModel, e: Entry, codes: CodeTable, offset: number): { text: string; tokens: Token[] } {
+  const { lines } = note;
   // Spans to blank, joined at the end (an array of every character cost more than the rest
   // of the entry's reading on a large note).
   const spans: [number, number][] = [];
@@ -60,9 +74,9 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
     at = b;
   }
   text += e.text.slice(at);
-  const out = { text, offset, tokens: tokenize(text) };
-  cache.set(e, out);
-  return out;
+  // Kept by the memo: a copy, not a view into this version of the note (memo.ts, `detached`).
+  text = memoActive() ? detached(text) : text;
+  return { text, tokens: tokensOf(text) };
 }
 
 /** A cell that holds only times: "23 min", "10:05–10:28", "10:25 AM". */

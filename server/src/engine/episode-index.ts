@@ -30,7 +30,7 @@ export class EpisodeIndex {
     const old = this.notes.get(id);
     if (!old && !note) return [];
     const key = note ? factsKey(note) : null;
-    if (old && key !== null && this.keys.get(id) === key) {
+    if (old && note && key !== null && this.keys.get(id) === key && sameCopy(old, note)) {
       this.notes.set(id, note!); // ranges equal too: keep the newest object anyway
       return [];
     }
@@ -86,7 +86,26 @@ export class EpisodeIndex {
   }
 }
 
-/** Two facts of one document with the same key give the same episode findings. */
+/**
+ * Two facts of one document with the same key and the same sentences (`sameCopy`) give the
+ * same episode findings. The sentences (most of a long note) are compared, not serialised.
+ */
 function factsKey(n: EpisodeNote): string {
-  return JSON.stringify(n, (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+  return JSON.stringify(n, (k, v: unknown) => (k === 'sentences' ? undefined : v instanceof Map ? [...v] : v));
+}
+
+function sameCopy(a: EpisodeNote, b: EpisodeNote): boolean {
+  for (const s of ['O', 'A'] as const) {
+    const x = a.copy[s]?.sentences;
+    const y = b.copy[s]?.sentences;
+    if (x === y) continue;
+    if (!x || !y || x.size !== y.size) return false;
+    // In order: the rule reads them in order.
+    const ys = y.entries();
+    for (const [k, v] of x) {
+      const [k2, v2] = ys.next().value as [string, number];
+      if (k !== k2 || v !== v2) return false;
+    }
+  }
+  return true;
 }

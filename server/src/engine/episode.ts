@@ -9,6 +9,7 @@
  */
 import { addModifierEdit } from './edits';
 import { groupBy } from './episode-group';
+import { memoized } from './memo';
 import { applyDirectives, severityOf } from './lint';
 import type { LintResult } from './lint';
 import { DISCIPLINE_MODIFIERS, isTherapyLine, MODIFIER_DISCIPLINE, codeDiscipline } from './modifiers';
@@ -197,11 +198,26 @@ function normalizeLine(line: string): string {
   return out.replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/, ' ');
 }
 
+/** A line's sentences of three words or more, with their word counts (memoised: memo.ts). */
+function lineSentences(line: string): [string, number][] {
+  return memoized('sentences', line, () => {
+    const out: [string, number][] = [];
+    for (const sentence of sentencesOf(normalizeLine(line))) {
+      const w = wordCount(sentence);
+      if (w >= 3) out.push([sentence, w]);
+    }
+    return out;
+  });
+}
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
 function wordCount(s: string): number {
   let n = 0;
   let inWord = false;
   for (const c of s) {
-    const w = /[\p{L}\p{N}]/u.test(c);
+    const code = c.charCodeAt(0);
+    const w = code < 0x80 ? (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) : LETTER_OR_NUMBER.test(c);
     if (w && !inWord) n++;
     inWord = w;
   }
@@ -242,9 +258,7 @@ function copySection(note: NoteModel, soap: 'O' | 'A'): CopySection | undefined 
         line = note.text.slice(s.contentOffset, note.lines.ends[n]);
       }
       if (isSeparatorRow(line) || (n + 1 < s.endLine && isSeparatorRow(note.lines.line(n + 1)))) continue; // a table's header row and separator
-      for (const sentence of sentencesOf(normalizeLine(line))) {
-        const w = wordCount(sentence);
-        if (w < 3) continue;
+      for (const [sentence, w] of lineSentences(line)) {
         sentences.set(sentence, w);
         words += w;
       }

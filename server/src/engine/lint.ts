@@ -5,6 +5,7 @@
 import picomatch from 'picomatch';
 import { analyze, type Analysis, type BillingSummary } from './analysis';
 import { trimTrailingSlashes } from './glob';
+import { withMemo, type Memo } from './memo';
 import { parseNote, type Directive, type NoteModel } from './note';
 import { RULES } from './rules';
 import { docsUrl, type Rule } from './rule';
@@ -18,6 +19,11 @@ export interface LintOptions {
   settings?: Settings;
   /** The rules to run (default: the registry). */
   rules?: readonly Rule[];
+  /**
+   * What an earlier lint of this document kept (memo.ts): the language server passes one per
+   * open document so an edit re-reads only what it changed. The result is the same either way.
+   */
+  memo?: Memo;
 }
 
 export interface LintResult {
@@ -45,6 +51,13 @@ export const INTERNAL_ERROR = 'internal-error';
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function lint(input: string, options: LintOptions = {}): LintResult {
+  if (!options.memo) return lintText(input, options);
+  const memo = options.memo;
+  memo.turn();
+  return withMemo(memo, () => lintText(input, options));
+}
+
+function lintText(input: string, options: LintOptions): LintResult {
   const settings = options.settings ?? defaultSettings();
   const { text, bom } = stripBom(input);
   const none = (excluded: boolean): LintResult => ({

@@ -8,6 +8,7 @@
  * word × phrase length): no regular expression, no backtracking.
  */
 import { isDigit, isWordChar } from './chars';
+import { detached, memoActive, memoized } from './memo';
 
 export interface Token {
   /** Lower case. */
@@ -29,6 +30,28 @@ export function tokenize(s: string, from = 0, to = s.length): Token[] {
     out.push({ w: s.slice(start, i).toLowerCase(), start, end: i });
   }
   return out;
+}
+
+/** Token arrays the memo holds: stable across lints, so phrase hits on them are kept too. */
+const stable = new WeakSet<Token[]>();
+
+/**
+ * `tokenize(s)`, memoised while a memo is active (memo.ts). The array is shared: callers
+ * must not change it.
+ */
+export function tokensOf(s: string): Token[] {
+  if (!memoActive()) return tokenize(s);
+  return memoized('tokens', s, () => {
+    // Words of a copy: a word sliced from `s` would keep the note `s` was sliced from alive.
+    const t = tokenize(detached(s));
+    stable.add(t);
+    return t;
+  });
+}
+
+/** Whether a token array is the memo's (`tokensOf`): values derived from it may be kept with it. */
+export function isShared(tokens: Token[]): boolean {
+  return stable.has(tokens);
 }
 
 /** isWordChar(s[i]) without making a one-character string for ASCII. */
@@ -124,8 +147,26 @@ export class PhraseSet {
     return null;
   }
 
-  /** Every non-overlapping hit, left to right. */
+  /** Hits on memoised token arrays (`tokensOf`), which outlive one lint. */
+  private readonly allOf = new WeakMap<Token[], PhraseHit[]>();
+  private readonly firstOf = new WeakMap<Token[], PhraseHit | null>();
+
+  /** Every non-overlapping hit, left to right. The array is shared: callers must not change it. */
   findAll(tokens: Token[]): PhraseHit[] {
+    if (!stable.has(tokens)) return this.scanAll(tokens);
+    let hits = this.allOf.get(tokens);
+    if (!hits) this.allOf.set(tokens, (hits = this.scanAll(tokens)));
+    return hits;
+  }
+
+  first(tokens: Token[]): PhraseHit | null {
+    if (!stable.has(tokens)) return this.scanFirst(tokens);
+    let hit = this.firstOf.get(tokens);
+    if (hit === undefined) this.firstOf.set(tokens, (hit = this.scanFirst(tokens)));
+    return hit;
+  }
+
+  private scanAll(tokens: Token[]): PhraseHit[] {
     const out: PhraseHit[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const h = this.matchAt(tokens, i);
@@ -137,7 +178,7 @@ export class PhraseSet {
     return out;
   }
 
-  first(tokens: Token[]): PhraseHit | null {
+  private scanFirst(tokens: Token[]): PhraseHit | null {
     for (let i = 0; i < tokens.length; i++) {
       const h = this.matchAt(tokens, i);
       if (h) return h;

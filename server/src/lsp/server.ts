@@ -24,11 +24,13 @@ import {
 import { episodeNote } from '../engine/episode';
 import { EpisodeIndex } from '../engine/episode-index';
 import { docsUrl, INTERNAL_ERROR, lint, sortFindings, type LintResult } from '../engine/lint';
+import { Memo, withMemo } from '../engine/memo';
 import { RULES_BY_ID } from '../engine/rules';
 import type { Settings } from '../engine/settings';
 import type { Finding, Position, Range, TextEdit } from '../engine/types';
 import { MAX_LIVE_CHARS, tooLargeResult } from './limits';
 import { rulePage } from './rule-pages';
+import { warmUp } from './warm-up';
 import {
   configKeys, DEFAULT_CLIENT_SETTINGS, isInside, mergeSettings, nearestConfig, normalizeClientSettings, type ClientSettings,
 } from './settings';
@@ -85,6 +87,8 @@ interface Linted {
   settings: Settings;
   client: ClientSettings;
   bom: boolean;
+  /** An open document's memo (engine/memo.ts), made for these settings. */
+  memo?: Memo;
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -121,6 +125,8 @@ export function startServer(connection: Connection): void {
   let configResolver = resolver;
   const clientSettings = new Map<string, Promise<ClientSettings>>();
   const cache = new Map<string, { version: number; generation: number; linted: Linted | null }>();
+  /** What each open document's last lint kept, for the settings generation it was made for. */
+  const memos = new Map<string, { generation: number; memo: Memo }>();
   let generation = 0;
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Closed files whose diagnostics lintWorkspace pushed. */
@@ -191,6 +197,7 @@ export function startServer(connection: Connection): void {
       });
     }
     void scanWorkspace();
+    warmUp();
   });
 
   // ---------------------------------------------------------------------------------------
@@ -314,9 +321,10 @@ export function startServer(connection: Connection): void {
     if (client.enable) {
       const settings = settingsFor(doc.uri, client);
       const text = doc.getText();
-      const result = text.length > MAX_LIVE_CHARS ? tooLargeResult(text.length, text.charCodeAt(0) === 0xfeff) : lint(text, { filePath: uriToPath(doc.uri), settings });
+      const memo = memoFor(doc.uri, gen);
+      const result = text.length > MAX_LIVE_CHARS ? tooLargeResult(text.length, text.charCodeAt(0) === 0xfeff) : lint(text, { filePath: uriToPath(doc.uri), settings, memo });
       logFailures(doc.uri, result);
-      linted = { result, settings, client, bom: result.bom };
+      linted = { result, settings, client, bom: result.bom, memo };
     }
     // A document changed while the settings were read is linted again on its next request.
     if (gen === generation) {
@@ -324,6 +332,15 @@ export function startServer(connection: Connection): void {
       index(doc.uri, linted);
     }
     return linted;
+  }
+
+  /** The document's memo; a new one when the settings changed since it was made. */
+  function memoFor(uri: string, gen: number): Memo {
+    const m = memos.get(uri);
+    if (m && m.generation === gen) return m.memo;
+    const memo = new Memo();
+    memos.set(uri, { generation: gen, memo });
+    return memo;
   }
 
   // ---------------------------------------------------------------------------------------
@@ -340,7 +357,7 @@ export function startServer(connection: Connection): void {
   /** Puts a linted document's episode facts in the index; the other notes of its patient are refreshed. */
   function index(uri: string, linted: Linted | null): void {
     try {
-      const facts = linted && linted.result.isNote ? episodeNote(linted.result, uri, labelOf(uri), linted.settings) : null;
+      const facts = linted && linted.result.isNote ? withMemo(linted.memo, () => episodeNote(linted.result, uri, labelOf(uri), linted.settings)) : null;
       refreshEpisodes(episodes.set(uri, facts).filter((id) => id !== uri));
     } catch (err) {
       fail('episode index', uri, err);
@@ -511,6 +528,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    memos.delete(e.document.uri);
     void indexFile(e.document.uri); // back to the text on disk (or out, if it was never saved)
     const t = pushTimers.get(e.document.uri);
     if (t) clearTimeout(t);

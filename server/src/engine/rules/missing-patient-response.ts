@@ -2,7 +2,7 @@ import type { NoteModel, Section } from '../note';
 import { docsUrl, type Rule } from '../rule';
 import { insertSection } from '../soap-insert';
 import type { TextEdit } from '../types';
-import { isNumberToken, phraseOption, PhraseSet, RESPONSE_MARKERS, tokenize, type Token } from '../vocab';
+import { isNumberToken, phraseOption, PhraseSet, RESPONSE_MARKERS, tokensOf, type Token } from '../vocab';
 
 /** Words after "tolerated" that say nothing about how the patient responded. */
 const FILLER = new Set([
@@ -48,7 +48,7 @@ export const rule: Rule = {
     const texts: { text: string; scores: boolean }[] = note.entries.map((e) => ({ text: e.text, scores: false }));
     for (const s of assessments) texts.push({ text: sectionText(note, s), scores: true });
     for (const t of texts) {
-      const tokens = tokenize(t.text);
+      const tokens = tokensOf(t.text);
       if (markers.first(tokens) || specificTolerated(tokens) || (t.scores && hasScore(t.text, tokens))) return;
     }
     let edit: TextEdit | undefined;

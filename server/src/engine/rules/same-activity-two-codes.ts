@@ -1,7 +1,7 @@
-import { documentedService, entryText, rangeIn } from '../entry-text';
+import { documentedService, entryText, rangeIn, type EntryText } from '../entry-text';
 import type { Entry } from '../note';
 import { docsUrl, lineNo, quote, type Rule } from '../rule';
-import { CUE_MARKERS, PhraseSet, RESPONSE_MARKERS } from '../vocab';
+import { CUE_MARKERS, isShared, PhraseSet, RESPONSE_MARKERS, type Token } from '../vocab';
 
 const MARKERS = new PhraseSet([...CUE_MARKERS, ...RESPONSE_MARKERS]);
 /** A clause is an activity when it has at least this many words. */
@@ -16,6 +16,39 @@ function isWord(w: string): boolean {
 function hasBoundary(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (BOUNDARY.includes(text[i])) return true;
   return false;
+}
+
+interface Activity {
+  /** The clause's words, lower case, joined by spaces. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Activities already read from a memoised entry's tokens (vocab.ts `isShared`). */
+const known = new WeakMap<Token[], Activity[]>();
+
+/**
+ * An entry's activities: its clauses (runs of words between sentence punctuation and line
+ * breaks) of three words or more that are not cues or responses.
+ */
+function activities(t: EntryText): Activity[] {
+  const hit = known.get(t.tokens);
+  if (hit) return hit;
+  const out: Activity[] = [];
+  let from = 0;
+  for (let i = 0; i < t.tokens.length; i++) {
+    const next = t.tokens[i + 1];
+    if (next && !hasBoundary(t.text, t.tokens[i].end, next.start)) continue;
+    const words = t.tokens.slice(from, i + 1);
+    from = i + 1;
+    let count = 0;
+    for (let k = 0; k < words.length && count < MIN_WORDS; k++) if (isWord(words[k].w)) count++;
+    if (count < MIN_WORDS || MARKERS.first(words)) continue;
+    out.push({ key: words.map((k) => k.w).join(' '), start: words[0].start, end: words[words.length - 1].end });
+  }
+  if (isShared(t.tokens)) known.set(t.tokens, out);
+  return out;
 }
 
 export const rule: Rule = {
@@ -33,22 +66,7 @@ export const rule: Rule = {
       if (!e.timed || !documentedService(e, settings.codes)) continue;
       const t = entryText(note, e, settings.codes);
       const reported = new Set<string>();
-      // Clauses: runs of words between sentence punctuation and line breaks (one pass).
-      const clauses: typeof t.tokens[] = [];
-      let words: typeof t.tokens = [];
-      t.tokens.forEach((k, i) => {
-        words.push(k);
-        const next = t.tokens[i + 1];
-        if (!next || hasBoundary(t.text, k.end, next.start)) {
-          clauses.push(words);
-          words = [];
-        }
-      });
-      for (const words of clauses) {
-        let count = 0;
-        for (let k = 0; k < words.length && count < MIN_WORDS; k++) if (isWord(words[k].w)) count++;
-        if (count < MIN_WORDS || MARKERS.first(words)) continue;
-        const key = words.map((k) => k.w).join(' ');
+      for (const { key, start, end } of activities(t)) {
         const prior = seen.get(key);
         if (!prior) {
           seen.set(key, e);
@@ -58,7 +76,7 @@ export const rule: Rule = {
         reported.add(prior.code);
         report({
           message: `${quote(key)} is documented under both ${prior.code} (line ${lineNo(prior.designatorRange)}) and ${e.code} (line ${lineNo(e.designatorRange)}). The same minutes cannot count for two codes: document the activity once, under the code it fits, or say what made each distinct.`,
-          range: rangeIn(note, t, words[0].start, words[words.length - 1].end),
+          range: rangeIn(note, t, start, end),
         });
       }
     }

@@ -1,5 +1,6 @@
 /**
- * A deterministic generator of realistic therapy notes for benchmarks and property tests.
+ * A deterministic generator of realistic therapy notes for benchmarks, property tests and the
+ * language server's warm-up (lsp/warm-up.ts).
  * Seeded (mulberry32), so two runs with the same seed produce the same bytes. It writes
  * every form of the note format (note-format.md): front matter or none; sections as
  * headings (`## S`, `### Subjective:`, `## O — Objective`), bold labels or plain labels,
