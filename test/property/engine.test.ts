@@ -17,7 +17,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { generateNote } from '../../server/src/engine/generate';
+import { episodeNote } from '../../server/src/engine/episode';
 import { INTERNAL_ERROR, lint } from '../../server/src/engine/lint';
+import { Memo, withMemo } from '../../server/src/engine/memo';
+import { defaultSettings } from '../../server/src/engine/settings';
 import { isDash } from '../../server/src/engine/chars';
 import { normalizeName } from '../../server/src/engine/codes';
 import { findFrontMatter, parseFrontMatter, simpleEntries } from '../../server/src/engine/frontmatter';
@@ -160,6 +163,27 @@ describe('engine properties (fast-check): never throws, same result twice, ≤ 5
     for (const t of REAL) same(t);
     fc.assert(fc.property(markdown, same), { numRuns: 200 });
     assert.ok(cells > 1000, `the notes had table cells to drop (${cells} tokens)`);
+  });
+
+  it('a memoised lint (the language server, one memo per document) equals a fresh one over a sequence of edits, episode facts included', () => {
+    const settings = defaultSettings();
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(fc.constantFrom('', 'x', '\n', ' 23 min', '| 97110 | 8 |', '\n- 97530 Ther act 15 min', '(LTG1)', '.', 'tolerated well'), inline));
+    const same = (text: string, edits: [number, number, string][]) => {
+      const memo = new Memo();
+      let t = text;
+      for (const [at, del, ins] of [[0, 0, ''] as [number, number, string], ...edits]) {
+        const i = at % (t.length + 1);
+        t = t.slice(0, i) + ins + t.slice(i + del);
+        const fresh = lint(t, { filePath: '/notes/visit.note.md', settings });
+        const kept = lint(t, { filePath: '/notes/visit.note.md', settings, memo });
+        assert.deepEqual(JSON.stringify([kept.isNote, kept.findings, kept.billing]), JSON.stringify([fresh.isNote, fresh.findings, fresh.billing]));
+        const facts = (r: typeof fresh, m?: Memo) => JSON.stringify(withMemo(m, () => episodeNote(r, 'id', 'label', settings)), (_k, v: unknown) => (v instanceof Map ? [...v] : v));
+        assert.equal(facts(kept, memo), facts(fresh));
+      }
+      return true;
+    };
+    fc.assert(fc.property(fc.oneof(mutated, markdown), fc.array(edit, { minLength: 1, maxLength: 8 }), same), { numRuns: 150 });
+    for (const t of REAL.slice(0, 20)) same(t, [[t.length >> 1, 1, 'x'], [t.length >> 2, 0, '\n'], [0, 0, '---\npatient: A\n---\n']]);
   });
 
   it('normalizeName (with its fast path for text already normal) equals the character-by-character normalisation', () => {

@@ -9,7 +9,7 @@ import { splitRow, type Entry, type NoteModel } from './note';
 import { scanTimes } from './time';
 import type { Range, TextEdit } from './types';
 import { detached, memoActive, memoized } from './memo';
-import { tokensOf, type Token } from './vocab';
+import { sharedTokens, tokenize, type Token } from './vocab';
 
 export interface EntryText {
   /** The entry's text with designator, minutes and markup blanked. */
@@ -75,8 +75,9 @@ function ownWords(note: NoteModel, e: Entry, codes: CodeTable, offset: number): 
   }
   text += e.text.slice(at);
   // Kept by the memo: a copy, not a view into this version of the note (memo.ts, `detached`).
-  text = memoActive() ? detached(text) : text;
-  return { text, tokens: tokensOf(text) };
+  if (!memoActive()) return { text, tokens: tokenize(text) };
+  text = detached(text);
+  return { text, tokens: sharedTokens(text) };
 }
 
 /** A cell that holds only times: "23 min", "10:05–10:28", "10:25 AM". */

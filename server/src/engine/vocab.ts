@@ -41,12 +41,18 @@ const stable = new WeakSet<Token[]>();
  */
 export function tokensOf(s: string): Token[] {
   if (!memoActive()) return tokenize(s);
-  return memoized('tokens', s, () => {
-    // Words of a copy: a word sliced from `s` would keep the note `s` was sliced from alive.
-    const t = tokenize(detached(s));
-    stable.add(t);
-    return t;
-  });
+  // Words of a copy: a word sliced from `s` would keep the note `s` was sliced from alive.
+  return memoized('tokens', s, () => sharedTokens(detached(s)));
+}
+
+/**
+ * `tokenize(s)` for a value the memo keeps (an entry's own words): marked shared, so phrase
+ * hits on it are kept with it. `s` must be detached (memo.ts).
+ */
+export function sharedTokens(s: string): Token[] {
+  const t = tokenize(s);
+  stable.add(t);
+  return t;
 }
 
 /** Whether a token array is the memo's (`tokensOf`): values derived from it may be kept with it. */
