@@ -5,7 +5,7 @@
  * "97530 Therapeutic activities — 23 min" is not mistaken for a description.
  */
 import type { CodeTable } from './codes';
-import { splitRow, type Entry, type NoteModel } from './note';
+import { findGoalRefs, splitRow, type Entry, type GoalRef, type NoteModel } from './note';
 import { scanTimes } from './time';
 import type { Range, TextEdit } from './types';
 import { detached, memoActive, memoized } from './memo';
@@ -21,6 +21,42 @@ export interface EntryText {
 
 const cache = new WeakMap<Entry, EntryText>();
 
+/**
+ * What is derived from an entry's text alone, kept together: one memo lookup per entry and
+ * lint (memo.ts) serves its own words, its tokens and its goal references. Without a memo
+ * it lives for one lint and still spares the rules a second reading.
+ */
+interface EntryRecord {
+  /** The entry's text, detached from the note when a memo keeps it. */
+  text: string;
+  own?: { sub: string; text: string; tokens: Token[] };
+  tokens?: Token[];
+  goalRefs?: GoalRef[];
+}
+
+const records = new WeakMap<Entry, EntryRecord>();
+
+function entryRecord(e: Entry): EntryRecord {
+  let r = records.get(e);
+  if (!r) {
+    r = memoized<EntryRecord>('entry', e.text, () => ({ text: memoActive() ? detached(e.text) : e.text }));
+    records.set(e, r);
+  }
+  return r;
+}
+
+/** The words of an entry's whole text (code, name and minutes included). Shared: not to be changed. */
+export function entryTokens(e: Entry): Token[] {
+  const r = entryRecord(e);
+  return (r.tokens ??= memoActive() ? sharedTokens(r.text) : tokenize(r.text));
+}
+
+/** The goal references in an entry's text. Shared: not to be changed. */
+export function entryGoalRefs(e: Entry): GoalRef[] {
+  const r = entryRecord(e);
+  return (r.goalRefs ??= findGoalRefs(r.text));
+}
+
 export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryText {
   const hit = cache.get(e);
   if (hit) return hit;
@@ -28,11 +64,12 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
   const offset = lines.offsetAt(e.range.start);
   const rel = (r: Range | undefined) => (r ? `${lines.offsetAt(r.start) - offset},${lines.offsetAt(r.end) - offset}` : '');
   // The entry's own words depend only on its text, where its designator and minutes sit in
-  // it, and (in a table) the row's text before the entry: the key of the memo (memo.ts)
-  // that spares an edit the rest.
+  // it, and (in a table) the row's text before the entry.
   const before = e.form === 'table' ? lines.text.slice(lines.starts[e.firstLine], offset) : '';
-  const own = memoized('entryText', e.text, () => ownWords(note, e, codes, offset), `${rel(e.designatorRange)};${rel(e.minutesRange)};${before}`);
-  const out = { text: own.text, offset, tokens: own.tokens };
+  const sub = `${rel(e.designatorRange)};${rel(e.minutesRange)};${before}`;
+  const r = entryRecord(e);
+  if (r.own?.sub !== sub) r.own = { sub, ...ownWords(note, e, codes, offset) };
+  const out = { text: r.own.text, offset, tokens: r.own.tokens };
   cache.set(e, out);
   return out;
 }

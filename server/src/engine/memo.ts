@@ -18,7 +18,7 @@
  * nothing is kept and every value is computed.
  */
 
-export type MemoKind = 'tokens' | 'entryText' | 'sentences';
+export type MemoKind = 'tokens' | 'entry' | 'sentences' | 'tableRow';
 
 export class Memo {
   /** Each value with the generation that last used it. */

@@ -14,6 +14,7 @@ import { combinedSoap, headingSection, labelAt, type SectionKind } from './secti
 import { detectEol, LineIndex } from './text';
 import { parseMinutesValue, scanTimes, timeAt, type TimeExpr } from './time';
 import type { Range } from './types';
+import { detached, memoized } from './memo';
 
 export type Soap = 'S' | 'O' | 'A' | 'P';
 
@@ -518,33 +519,45 @@ function tableEntries(lines: LineIndex, table: Block, section: Section, codes: C
   const rows = table.children.filter((r) => r.type === 'row');
   const header = rows.find((r) => r.header);
   const cols = header ? classifyColumns(splitRow(lines.line(header.startLine)).map((c) => c.text)) : {};
+  // A row's reading depends on its text and the table's columns only: kept by the memo (memo.ts).
+  const layout = `${cols.code},${cols.name},${cols.minutes},${cols.start},${cols.end}`;
   for (const r of rows) {
     if (r.header || !inSection(section, r.startLine)) continue;
     const line = lines.line(r.startLine);
-    if (labelAt(line, 0)) break; // a section label swallowed into the table as a row
-    const cells = splitRow(line);
-    let d: Designator | null = null;
-    const tryCell = (idx: number | undefined) => {
-      if (d || idx === undefined || !cells[idx]) return;
-      d = designatorOf(line, cells[idx].start, cells[idx].end, codes);
-    };
-    tryCell(cols.code);
-    tryCell(cols.name);
-    if (cols.code === undefined && cols.name === undefined) tryCell(0);
-    if (!d) continue;
-    const cand: Candidate = { line: r.startLine, endLine: r.startLine + 1, form: 'table', d };
-    if (cols.minutes !== undefined && cells[cols.minutes]) {
-      const cell = cells[cols.minutes];
-      const m = parseMinutesValue(line.slice(cell.start, cell.end));
-      if (m !== null) cand.cellMinutes = { minutes: m, start: cell.start, end: cell.end };
-    } else if (cols.start !== undefined && cols.end !== undefined && cells[cols.start] && cells[cols.end]) {
-      // Start and End columns: the entry's time is the range between them.
-      const a = cells[cols.start];
-      const b = cells[cols.end];
-      const m = parseMinutesValue(`${a.text} - ${b.text}`);
-      if (m !== null) cand.cellMinutes = { minutes: m, start: a.start, end: b.end };
-    }
+    const row = memoized('tableRow', line, () => readRow(detached(line), cols, codes), layout);
+    if (row === 'label') break; // a section label swallowed into the table as a row
+    if (!row) continue;
+    const cand: Candidate = { line: r.startLine, endLine: r.startLine + 1, form: 'table', d: row.d };
+    if (row.cellMinutes) cand.cellMinutes = row.cellMinutes;
     out.push(cand);
+  }
+  return out;
+}
+
+/** A table row's designator and the minutes in its Min (or Start and End) cells; 'label' for a section label. */
+function readRow(line: string, cols: Columns, codes: CodeTable): 'label' | null | Pick<Candidate, 'd' | 'cellMinutes'> {
+  if (labelAt(line, 0)) return 'label';
+  const cells = splitRow(line);
+  let d: Designator | null = null;
+  const tryCell = (idx: number | undefined) => {
+    if (d || idx === undefined || !cells[idx]) return;
+    d = designatorOf(line, cells[idx].start, cells[idx].end, codes);
+  };
+  tryCell(cols.code);
+  tryCell(cols.name);
+  if (cols.code === undefined && cols.name === undefined) tryCell(0);
+  if (!d) return null;
+  const out: Pick<Candidate, 'd' | 'cellMinutes'> = { d };
+  if (cols.minutes !== undefined && cells[cols.minutes]) {
+    const cell = cells[cols.minutes];
+    const m = parseMinutesValue(line.slice(cell.start, cell.end));
+    if (m !== null) out.cellMinutes = { minutes: m, start: cell.start, end: cell.end };
+  } else if (cols.start !== undefined && cols.end !== undefined && cells[cols.start] && cells[cols.end]) {
+    // Start and End columns: the entry's time is the range between them.
+    const a = cells[cols.start];
+    const b = cells[cols.end];
+    const m = parseMinutesValue(`${a.text} - ${b.text}`);
+    if (m !== null) out.cellMinutes = { minutes: m, start: a.start, end: b.end };
   }
   return out;
 }

@@ -1,5 +1,4 @@
-import { appendToEntry, documentedService, entryText } from '../entry-text';
-import { findGoalRefs } from '../note';
+import { appendToEntry, documentedService, entryGoalRefs, entryText } from '../entry-text';
 import { docsUrl, lineNo, type Rule } from '../rule';
 import { phraseOption, PhraseSet, PURPOSE_PHRASES } from '../vocab';
 
@@ -26,7 +25,7 @@ export const rule: Rule = {
     const purposes = PhraseSet.of(phraseOption(options, 'purposePhrases', 'addPurposePhrases', PURPOSE_PHRASES));
     for (const e of note.entries) {
       if (!documentedService(e, settings.codes)) continue;
-      if (findGoalRefs(e.text).length > 0) continue;
+      if (entryGoalRefs(e).length > 0) continue;
       const t = entryText(note, e, settings.codes);
       const hits = purposes.findAll(t.tokens);
       // A purpose clause counts when a task follows it.

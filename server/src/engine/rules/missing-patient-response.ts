@@ -1,4 +1,5 @@
-import type { NoteModel, Section } from '../note';
+import { entryTokens } from '../entry-text';
+import type { Entry, NoteModel, Section } from '../note';
 import { docsUrl, type Rule } from '../rule';
 import { insertSection } from '../soap-insert';
 import type { TextEdit } from '../types';
@@ -45,10 +46,10 @@ export const rule: Rule = {
     const markers = PhraseSet.of(phraseOption(options, 'markers', 'addMarkers', RESPONSE_MARKERS));
     const assessments = note.sections.filter((s) => s.soap === 'A' || s.combined?.includes('A'));
     // A score ("8/10", "80%") is a response in the Assessment; in an entry it may be a parameter (a 5% ramp).
-    const texts: { text: string; scores: boolean }[] = note.entries.map((e) => ({ text: e.text, scores: false }));
+    const texts: { text: string; scores: boolean; entry?: Entry }[] = note.entries.map((e) => ({ text: e.text, scores: false, entry: e }));
     for (const s of assessments) texts.push({ text: sectionText(note, s), scores: true });
     for (const t of texts) {
-      const tokens = tokensOf(t.text);
+      const tokens = t.entry ? entryTokens(t.entry) : tokensOf(t.text);
       if (markers.first(tokens) || specificTolerated(tokens) || (t.scores && hasScore(t.text, tokens))) return;
     }
     let edit: TextEdit | undefined;

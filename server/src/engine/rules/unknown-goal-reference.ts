@@ -1,4 +1,4 @@
-import { findGoalRefs } from '../note';
+import { entryGoalRefs } from '../entry-text';
 import { docsUrl, lineNo, type Rule } from '../rule';
 import { shortGoal } from './missing-goal-link';
 
@@ -17,7 +17,7 @@ export const rule: Rule = {
     const ids = note.goals.map((g) => g.id);
     for (const e of note.entries) {
       const base = lines.offsetAt(e.range.start);
-      for (const ref of findGoalRefs(e.text)) {
+      for (const ref of entryGoalRefs(e)) {
         if (ids.some((id) => sameGoal(ref.id, id))) continue;
         const range = lines.range(base + ref.start, base + ref.end);
         report({
