@@ -4,9 +4,11 @@
  * a 10 MB document (answered at once with one information diagnostic, its edits all kept).
  */
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import {
-  CodeLensRequest, DidChangeTextDocumentNotification, DocumentDiagnosticRequest, HoverRequest,
+  CodeLensRequest, DidChangeTextDocumentNotification, ExecuteCommandRequest, DocumentDiagnosticRequest, HoverRequest,
   type Diagnostic, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -119,5 +121,32 @@ describe('language server: a 10 MB document', function () {
     const items = await diagnostics(c, bigUri);
     assert.deepEqual(items.map((d) => [d.code, d.message]), lint(text, { filePath: resolve(`${WS}/clinic/export.md`) }).findings.map((f) => [f.ruleId, f.message]));
     assert.ok(!items.some((d) => d.code === 'units-mismatch'), 'the last edit (x2) is what was linted');
+  });
+});
+
+describe('language server: lintWorkspace and a file over 2 MB', function () {
+  this.timeout(60000);
+  let c: Client;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'tnl-large-'));
+    const filler = '| 97110 | Ther ex | 8 | bridges 2x12, VC for pelvic control, tolerated well |\n'.repeat(Math.ceil(3_000_000 / 75));
+    writeFileSync(join(root, 'export.md'), NOTE.replace(THROW_MARKER, '') + '\n| Code | Intervention | Min | Details |\n|---|---|---|---|\n' + filler);
+    writeFileSync(join(root, 'visit.note.md'), NOTE.replace(THROW_MARKER, ''));
+    c = new Client();
+    await c.initialize(capabilities({ pull: true }), [root]);
+  });
+  after(async () => {
+    assert.equal(await c.shutdown(), 0);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('pushes the one information diagnostic for the large closed file, as for an open one, and lints the note beside it', async () => {
+    const result = await c.conn.sendRequest(ExecuteCommandRequest.type, { command: 'therapyNoteLint.lintWorkspace', arguments: [] });
+    assert.deepEqual(result, { files: 2, notes: 2, findings: 2 });
+    const big = c.published.get(uriOf(join(root, 'export.md')))!.diagnostics;
+    assert.deepEqual(big.map((d) => [d.code, d.severity, d.range.start.line]), [['document-too-large', 3, 0]]);
+    assert.match(big[0].message as string, /^This document has 2\.9 MB of text, more than the 2 MB/);
+    assert.deepEqual(c.published.get(uriOf(join(root, 'visit.note.md')))!.diagnostics.map((d) => d.code), ['units-mismatch']);
   });
 });

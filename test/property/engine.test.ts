@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { generateNote } from '../../server/src/engine/generate';
-import { episodeNote } from '../../server/src/engine/episode';
+import { episodeNote, fingerprint, sentenceFingerprints } from '../../server/src/engine/episode';
 import { INTERNAL_ERROR, lint } from '../../server/src/engine/lint';
 import { Memo, withMemo } from '../../server/src/engine/memo';
 import { defaultSettings } from '../../server/src/engine/settings';
@@ -184,6 +184,44 @@ describe('engine properties (fast-check): never throws, same result twice, ≤ 5
     };
     fc.assert(fc.property(fc.oneof(mutated, markdown), fc.array(edit, { minLength: 1, maxLength: 8 }), same), { numRuns: 150 });
     for (const t of REAL.slice(0, 20)) same(t, [[t.length >> 1, 1, 'x'], [t.length >> 2, 0, '\n'], [0, 0, '---\npatient: A\n---\n']]);
+  });
+
+  it('copied-forward reads a line in one pass exactly as splitting, collapsing, counting and fingerprinting each sentence does', () => {
+    // The reference: the plain definition (episode.ts, sentenceFingerprints).
+    const normalize = (line: string) => {
+      let out = '';
+      for (const c of line.toLowerCase()) out += '*_`#>|'.includes(c) ? ' ' : c;
+      return out.replace(/^\s*(?:[-+]|\d{1,9}[.)])\s+/, ' ');
+    };
+    const sentences = (line: string) => {
+      const out: string[] = [];
+      let start = 0;
+      for (let i = 0; i < line.length; i++) {
+        if ('.!?;'.includes(line[i]) && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) {
+          out.push(line.slice(start, i));
+          start = i + 1;
+        }
+      }
+      out.push(line.slice(start));
+      return out.map((x) => x.replace(/\s+/g, ' ').trim()).filter((x) => x.length > 0);
+    };
+    const words = (x: string) => {
+      let n = 0;
+      let inWord = false;
+      for (const c of x) {
+        const w = /[\p{L}\p{N}]/u.test(c);
+        if (w && !inWord) n++;
+        inWord = w;
+      }
+      return n;
+    };
+    const reference = (line: string) => sentences(normalize(line)).map((x) => [fingerprint(x), words(x)]).filter(([, w]) => w >= 3);
+    const unit = fc.constantFrom('a', 'B', 'z', '9', ' ', '  ', '\t', '.', '. ', '!', '?', ';', ',', '*', '_', '`', '#', '>', '|', '-', '+', '1.', '2)', 'é', 'İ', 'ß', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u200b', '😀', '\ud83d', '\ude00', '²', '½', 'Ⅻ', '中', '٣', 'word', 'Pt ', 'tolerated ');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }).map((u) => u.join('')), (line) => {
+      assert.deepEqual(sentenceFingerprints(line), reference(line));
+      return true;
+    }), { numRuns: 5000 });
+    for (const t of REAL) for (const line of t.split('\n')) assert.deepEqual(sentenceFingerprints(line), reference(line));
   });
 
   it('normalizeName (with its fast path for text already normal) equals the character-by-character normalisation', () => {

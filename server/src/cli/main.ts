@@ -11,6 +11,7 @@ import { lint, sortFindings, type LintResult } from '../engine/lint';
 import { findPayer, type Settings } from '../engine/settings';
 import { summaryLine } from '../engine/summary';
 import { BOM } from '../engine/text';
+import { detachedCopy } from '../engine/memo';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
 import { expandInputs, InputError, type InputFile } from './files';
@@ -125,13 +126,18 @@ export function run(argv: string[], io: Io): number {
           ioErrors.push(`${input.path}: ${code ? `cannot write the fixed file (${code})` : `internal error while fixing (${(err as Error).name})`}; the file is unchanged`);
         }
       }
+      // What is kept until the report is copied (detachedCopy): a message or a patient id
+      // sliced from the note would keep the note's whole text alive, 10,000 notes of it.
+      // The note's text itself is kept only for the baseline's hashes.
       const report: FileReport = {
-        path: input.path, isNote: result.isNote, findings: result.findings, billing: result.billing,
+        path: input.path, isNote: result.isNote, findings: detachedCopy(result.findings), billing: detachedCopy(result.billing),
         codeLabels: result.analysis ? Object.fromEntries([...result.analysis.codes.values()].filter((c) => c.info).map((c) => [c.code, c.info!.label])) : {},
-        unitsLine: result.analysis && summaryLine(result.analysis), meta: fileMeta(result), source: result.note?.text ?? null,
+        unitsLine: result.analysis && summaryLine(result.analysis), meta: detachedCopy(fileMeta(result)),
+        source: opts.writeBaseline || baseline ? (result.note?.text ?? null) : null,
       };
       reports.push(report);
-      const episode = episodeNote(result, filePath, input.path, settings);
+      const facts = episodeNote(result, filePath, input.path, settings);
+      const episode = facts && detachedCopy(facts);
       if (episode) episodeNotes.push({ note: episode, report });
     }
   } catch (err) {

@@ -62,13 +62,16 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
   if (hit) return hit;
   const { lines } = note;
   const offset = lines.offsetAt(e.range.start);
-  const rel = (r: Range | undefined) => (r ? `${lines.offsetAt(r.start) - offset},${lines.offsetAt(r.end) - offset}` : '');
-  // The entry's own words depend only on its text, where its designator and minutes sit in
-  // it, and (in a table) the row's text before the entry.
-  const before = e.form === 'table' ? lines.text.slice(lines.starts[e.firstLine], offset) : '';
-  const sub = `${rel(e.designatorRange)};${rel(e.minutesRange)};${before}`;
   const r = entryRecord(e);
-  if (r.own?.sub !== sub) r.own = { sub, ...ownWords(note, e, codes, offset) };
+  if (!memoActive()) r.own = { sub: '', ...ownWords(note, e, codes, offset) };
+  else {
+    // The entry's own words depend only on its text, where its designator and minutes sit
+    // in it, and (in a table) the row's text before the entry.
+    const rel = (x: Range | undefined) => (x ? `${lines.offsetAt(x.start) - offset},${lines.offsetAt(x.end) - offset}` : '');
+    const before = e.form === 'table' ? lines.text.slice(lines.starts[e.firstLine], offset) : '';
+    const sub = `${rel(e.designatorRange)};${rel(e.minutesRange)};${before}`;
+    if (r.own?.sub !== sub) r.own = { sub, ...ownWords(note, e, codes, offset) };
+  }
   const out = { text: r.own.text, offset, tokens: r.own.tokens };
   cache.set(e, out);
   return out;

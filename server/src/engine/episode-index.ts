@@ -88,24 +88,23 @@ export class EpisodeIndex {
 
 /**
  * Two facts of one document with the same key and the same sentences (`sameCopy`) give the
- * same episode findings. The sentences (most of a long note) are compared, not serialised.
+ * same episode findings. The sentence fingerprints (most of a long note) are compared, not serialised.
  */
 function factsKey(n: EpisodeNote): string {
-  return JSON.stringify(n, (k, v: unknown) => (k === 'sentences' ? undefined : v instanceof Map ? [...v] : v));
+  return JSON.stringify(n, (k, v: unknown) => (k === 'fingerprints' || k === 'counts' ? undefined : v instanceof Map ? [...v] : v));
 }
 
 function sameCopy(a: EpisodeNote, b: EpisodeNote): boolean {
+  const same = (x: ArrayLike<number>, y: ArrayLike<number>) => {
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  };
   for (const s of ['O', 'A'] as const) {
-    const x = a.copy[s]?.sentences;
-    const y = b.copy[s]?.sentences;
+    const x = a.copy[s];
+    const y = b.copy[s];
     if (x === y) continue;
-    if (!x || !y || x.size !== y.size) return false;
-    // In order: the rule reads them in order.
-    const ys = y.entries();
-    for (const [k, v] of x) {
-      const [k2, v2] = ys.next().value as [string, number];
-      if (k !== k2 || v !== v2) return false;
-    }
+    if (!x || !y || !same(x.fingerprints, y.fingerprints) || !same(x.counts, y.counts)) return false;
   }
   return true;
 }

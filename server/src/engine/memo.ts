@@ -74,6 +74,21 @@ export function detached(s: string): string {
   return s.length === 0 ? '' : (' ' + s).slice(1);
 }
 
+/**
+ * Plain data (objects, arrays, Maps, strings, numbers) with every string detached: what
+ * outlives a note's lint (the command line keeps each note's findings, metadata and
+ * episode facts until the report) then keeps a few KB, not the note's whole text.
+ */
+export function detachedCopy<T>(value: T): T {
+  if (typeof value === 'string') return detached(value) as T;
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return value.map(detachedCopy) as T;
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [detachedCopy(k), detachedCopy(v)])) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = detachedCopy(v);
+  return out as T;
+}
+
 let active: Memo | undefined;
 
 /** Runs `fn` with `memo` as the engine's memo (nested calls keep the outer one's). */

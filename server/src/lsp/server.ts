@@ -364,10 +364,13 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** Lints a closed file's text (read from disk) with its settings; a rule that throws is logged. */
+  /**
+   * Lints a closed file's text (read from disk) with its settings; a rule that throws is
+   * logged. A file over the live limit gets the same one diagnostic as an open document.
+   */
   function lintText(uri: string, path: string, text: string, client: ClientSettings): Linted {
     const settings = settingsFor(uri, client);
-    const result = lint(text, { filePath: path, settings });
+    const result = text.length > MAX_LIVE_CHARS ? tooLargeResult(text.length, text.charCodeAt(0) === 0xfeff) : lint(text, { filePath: path, settings });
     logFailures(uri, result);
     return { result, settings, client, bom: result.bom };
   }

@@ -3,10 +3,20 @@ import { docsUrl } from '../rule';
 
 const NAMES = { O: 'Objective', A: 'Assessment' } as const;
 
-/** Words of `now` in sentences that appear unchanged in `before`. */
+/** Words of `now` in sentences that appear unchanged in `before` (both lists ascending: one merge). */
 export function copiedWords(now: CopySection, before: CopySection): number {
   let same = 0;
-  for (const [sentence, words] of now.sentences) if (before.sentences.has(sentence)) same += words;
+  const a = now.fingerprints;
+  const b = before.fingerprints;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      same += now.counts[i];
+      i++;
+      j++;
+    }
+  }
   return same;
 }
 
