@@ -16,7 +16,7 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
 import { expandInputs, InputError, type InputFile } from './files';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from './baseline';
-import { formatReport } from './formatters';
+import { formatNeeds, formatReport } from './formatters';
 import { ANSI, PLAIN } from './formatters/stylish';
 import { fileMeta } from './meta';
 import { redactReports } from './redact';
@@ -91,6 +91,7 @@ export function run(argv: string[], io: Io): number {
   const ioErrors: string[] = [];
   const progress = io.stderrIsTTY && inputs.length >= PROGRESS_FROM ? new Progress(io, inputs.length) : null;
   try {
+    const needs = formatNeeds(opts.format);
     for (const input of inputs) {
       progress?.tick();
       const settings = settingsFor(resolver, input.path, opts);
@@ -130,14 +131,15 @@ export function run(argv: string[], io: Io): number {
       // sliced from the note would keep the note's whole text alive, 10,000 notes of it.
       // The note's text itself is kept only for the baseline's hashes.
       const report: FileReport = {
-        path: input.path, isNote: result.isNote, findings: detachedCopy(result.findings), billing: detachedCopy(result.billing),
-        codeLabels: result.analysis ? Object.fromEntries([...result.analysis.codes.values()].filter((c) => c.info).map((c) => [c.code, c.info!.label])) : {},
-        unitsLine: result.analysis && summaryLine(result.analysis), meta: detachedCopy(fileMeta(result)),
+        path: input.path, isNote: result.isNote, findings: detachedCopy(result.findings), billing: needs.billing ? detachedCopy(result.billing) : null,
+        codeLabels: needs.codeLabels && result.analysis ? Object.fromEntries([...result.analysis.codes.values()].filter((c) => c.info).map((c) => [c.code, c.info!.label])) : {},
+        unitsLine: result.analysis && summaryLine(result.analysis), meta: needs.meta ? detachedCopy(fileMeta(result)) : null,
         source: opts.writeBaseline || baseline ? (result.note?.text ?? null) : null,
       };
       reports.push(report);
       const facts = episodeNote(result, filePath, input.path, settings);
-      const episode = facts && detachedCopy(facts);
+      // Its rules and KX thresholds are the settings' own, shared by every note: not copied.
+      const episode = facts && { ...detachedCopy({ ...facts, rules: {}, kxThresholds: [] }), rules: facts.rules, kxThresholds: facts.kxThresholds };
       if (episode) episodeNotes.push({ note: episode, report });
     }
   } catch (err) {

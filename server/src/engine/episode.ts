@@ -20,7 +20,7 @@ import { assistantOnly, noteProvider } from './signature';
 import { dayNumber } from './dates';
 import type { Settings } from './settings';
 import type { Discipline, Finding, NoteType, Range, Severity, SeveritySetting, TextEdit } from './types';
-import type { KxThreshold } from './payers';
+import type { KxThreshold, PayerProfile } from './payers';
 
 /** Which KX threshold a billing line counts toward (MCPM Ch. 5 §10.3: PT and SLP share one). */
 export type KxBucket = 'ptSlp' | 'ot';
@@ -45,8 +45,8 @@ export interface CopySection {
    * ascending and distinct, with each sentence's word count at the same index. A long
    * audit keeps these for every note; the sentences themselves would cost ten times more.
    */
-  fingerprints: Float64Array;
-  counts: Uint32Array;
+  fingerprints: number[];
+  counts: number[];
   words: number;
 }
 
@@ -109,6 +109,22 @@ export interface EpisodeRule {
 // ---------------------------------------------------------------------------------------
 // Facts of one note
 
+/** The episode rules' severities and options: one object per settings and payer, shared by their notes' facts. */
+const rulesCache = new WeakMap<Settings, Map<PayerProfile, EpisodeNote['rules']>>();
+function episodeRules(settings: Settings, payer: PayerProfile): EpisodeNote['rules'] {
+  let byPayer = rulesCache.get(settings);
+  if (!byPayer) rulesCache.set(settings, (byPayer = new Map()));
+  let rules = byPayer.get(payer);
+  if (!rules) {
+    rules = {};
+    for (const rule of EPISODE_RULES) {
+      rules[rule.meta.id] = { severity: severityOf(rule, settings, payer.rules), options: settings.rules[rule.meta.id]?.options ?? {} };
+    }
+    byPayer.set(payer, rules);
+  }
+  return rules;
+}
+
 /**
  * The episode facts of a linted note, or null when it is not a note or names no patient.
  * `settings` are the ones the note was linted with.
@@ -123,10 +139,7 @@ export function episodeNote(result: LintResult, id: string, label: string, setti
   const range = (key: string) => fm.entries.get(key)?.valueRange;
   const top: Range = { start: { line: fm.startLine, character: 0 }, end: { line: fm.startLine, character: 3 } };
 
-  const rules: EpisodeNote['rules'] = {};
-  for (const rule of EPISODE_RULES) {
-    rules[rule.meta.id] = { severity: severityOf(rule, settings, payer.rules), options: settings.rules[rule.meta.id]?.options ?? {} };
-  }
+  const rules = episodeRules(settings, payer);
 
   const billing: EpisodeBillingLine[] = [];
   for (const b of note.billing) {
@@ -334,7 +347,7 @@ function copySection(note: NoteModel, soap: 'O' | 'A'): CopySection | undefined 
     fingerprints.push(f);
     counts.push(w);
   }
-  return { range: sections[0].titleRange, fingerprints: Float64Array.from(fingerprints), counts: Uint32Array.from(counts), words };
+  return { range: sections[0].titleRange, fingerprints, counts, words };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,6 +15,15 @@ export interface FormatOptions {
   baseline?: string;
 }
 
+/**
+ * What a format shows beyond findings, so a run keeps only that for each of thousands of
+ * notes: the billing summary (JSON, HTML), code labels (HTML) and note metadata (JSON,
+ * HTML, CSV).
+ */
+export function formatNeeds(format: Format): { billing: boolean; codeLabels: boolean; meta: boolean } {
+  return { billing: format === 'json' || format === 'html', codeLabels: format === 'html', meta: format === 'json' || format === 'html' || format === 'csv' };
+}
+
 export function formatReport(format: Format, files: FileReport[], summary: Summary, opts: FormatOptions): string {
   switch (format) {
     case 'json':
