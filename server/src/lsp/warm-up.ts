@@ -21,11 +21,15 @@ export const WARM_UP_LINTS = 150;
 /** Milliseconds of warm-up before the server reads its next message; the rest runs between messages. */
 export const WARM_UP_FIRST_MS = 500;
 
+/** Small notes of every form (the seeds pick them), so each lint is short and code of every form warms. */
+export function warmUpNotes(): string[] {
+  return [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => generateNote(seed, 2500).text);
+}
+
 /** Warms up: first for up to WARM_UP_FIRST_MS at once, then a lint at a time between messages; `done` is called after the last. */
 export function warmUp(done: () => void = () => undefined): void {
   const settings = defaultSettings();
-  // Small notes of every form (the seeds pick them), so each lint is short and code of every form warms.
-  const notes = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => generateNote(seed, 2500).text);
+  const notes = warmUpNotes();
   const memos = notes.map(() => new Memo());
   let i = 0;
   const one = () => {
