@@ -1,6 +1,7 @@
 /** The CLI's main function with a fake terminal: behaviour that only shows on a TTY. */
 import assert from 'node:assert/strict';
 import { run, type Io } from '../../server/src/cli/main';
+import { generateNote } from '../../server/src/engine/generate';
 import { md } from '../helpers';
 import { cleanup, tempDir } from './harness';
 
@@ -45,5 +46,25 @@ describe('CLI on a terminal', () => {
     noColor.stdout = (s: string) => void (out += s);
     run([`${dir}/n1.note.md`], noColor);
     assert.ok(!out.includes('\u001b['));
+  });
+});
+
+describe('CLI report writing', () => {
+  let dir = '';
+  afterEach(() => cleanup(dir));
+
+  it('writes the stylish report as it is made, in pieces of about 64 KB, the same text as --output-file', () => {
+    // 300 generated notes give a report of about 240 KB.
+    dir = tempDir(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`n${String(i).padStart(3, '0')}.note.md`, generateNote(i + 1, 3000).text])));
+    const pieces: string[] = [];
+    const io = { ...fakeIo(false), stdout: (s: string) => void pieces.push(s) };
+    const status = run([dir], io);
+    let file = '';
+    const toFile = { ...fakeIo(false), writeFile: (_p: string, data: string) => void (file = data) };
+    assert.equal(run([dir, '-o', `${dir}/report.txt`], toFile), status);
+    assert.ok(file.length > 3 * 65536, `report of ${file.length} characters`);
+    assert.equal(pieces.join(''), file);
+    assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
+    for (const p of pieces.slice(0, -1)) assert.ok(p.length >= 65536 && p.length < 65536 + 20000, `a piece of ${p.length}`);
   });
 });

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateNote } from '../../server/src/engine/generate';
 import { lint } from '../../server/src/engine/lint';
-import { detached, Memo } from '../../server/src/engine/memo';
+import { detached, detachedCopy, Memo } from '../../server/src/engine/memo';
 import { defaultSettings } from '../../server/src/engine/settings';
 
 const settings = defaultSettings();
@@ -97,5 +97,24 @@ describe('memo (engine/memo.ts)', () => {
   it('detached() copies a string without changing it', () => {
     const big = 'abc '.repeat(1000);
     for (const s of ['', 'a', big.slice(10, 40), big.slice(3)]) assert.equal(detached(s), s);
+  });
+
+  it('detachedCopy() copies an object held twice once, and holds the copy twice', () => {
+    const fix = { title: 'Bill 97110 ×2', edits: [{ range: { start: { line: 1, character: 2 }, end: { line: 1, character: 3 } }, newText: '2' }] };
+    const finding = { ruleId: 'units-mismatch', fix, suggestions: [fix] };
+    const copy = detachedCopy(finding);
+    assert.deepEqual(copy, finding);
+    assert.notEqual(copy.fix, fix);
+    assert.equal(copy.suggestions[0], copy.fix);
+  });
+
+  it('detachedCopy() with a string table shares short strings across copies, and only short ones', () => {
+    const strings = new Map<string, string>();
+    const long = 'x'.repeat(49);
+    const a = detachedCopy({ id: 'units-mismatch', date: '2026-11-22', message: long }, strings);
+    const b = detachedCopy({ id: 'units-mismatch', date: '2026-11-23', message: long }, strings);
+    assert.deepEqual([a, b], [{ id: 'units-mismatch', date: '2026-11-22', message: long }, { id: 'units-mismatch', date: '2026-11-23', message: long }]);
+    // The table holds each short string once (JavaScript cannot tell two equal strings apart, so the table is what shows it).
+    assert.deepEqual([...strings.keys()].sort(), ['2026-11-22', '2026-11-23', 'units-mismatch']);
   });
 });

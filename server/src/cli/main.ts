@@ -11,12 +11,12 @@ import { lint, sortFindings, type LintResult } from '../engine/lint';
 import { findPayer, type Settings } from '../engine/settings';
 import { summaryLine } from '../engine/summary';
 import { BOM } from '../engine/text';
-import { detachedCopy } from '../engine/memo';
+import { detached, detachedCopy } from '../engine/memo';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
 import { expandInputs, InputError, type InputFile } from './files';
 import { applyBaseline, BaselineError, loadBaseline, writeBaseline, type Baseline } from './baseline';
-import { formatNeeds, formatReport } from './formatters';
+import { formatNeeds, reportChunks } from './formatters';
 import { ANSI, PLAIN } from './formatters/stylish';
 import { fileMeta } from './meta';
 import { redactReports } from './redact';
@@ -92,6 +92,8 @@ export function run(argv: string[], io: Io): number {
   const progress = io.stderrIsTTY && inputs.length >= PROGRESS_FROM ? new Progress(io, inputs.length) : null;
   try {
     const needs = formatNeeds(opts.format);
+    /** Short strings the kept copies share (rule ids, severities, fix titles and edits, dates, codes). */
+    const strings = new Map<string, string>();
     for (const input of inputs) {
       progress?.tick();
       const settings = settingsFor(resolver, input.path, opts);
@@ -131,15 +133,15 @@ export function run(argv: string[], io: Io): number {
       // sliced from the note would keep the note's whole text alive, 10,000 notes of it.
       // The note's text itself is kept only for the baseline's hashes.
       const report: FileReport = {
-        path: input.path, isNote: result.isNote, findings: detachedCopy(result.findings), billing: needs.billing ? detachedCopy(result.billing) : null,
+        path: input.path, isNote: result.isNote, findings: detachedCopy(result.findings, strings), billing: needs.billing ? detachedCopy(result.billing, strings) : null,
         codeLabels: needs.codeLabels && result.analysis ? Object.fromEntries([...result.analysis.codes.values()].filter((c) => c.info).map((c) => [c.code, c.info!.label])) : {},
-        unitsLine: result.analysis && summaryLine(result.analysis), meta: needs.meta ? detachedCopy(fileMeta(result)) : null,
+        unitsLine: needs.unitsLine && !opts.quiet && result.analysis ? detached(summaryLine(result.analysis)) : null, meta: needs.meta ? detachedCopy(fileMeta(result), strings) : null,
         source: opts.writeBaseline || baseline ? (result.note?.text ?? null) : null,
       };
       reports.push(report);
       const facts = episodeNote(result, filePath, input.path, settings);
       // Its rules and KX thresholds are the settings' own, shared by every note: not copied.
-      const episode = facts && { ...detachedCopy({ ...facts, rules: {}, kxThresholds: [] }), rules: facts.rules, kxThresholds: facts.kxThresholds };
+      const episode = facts && { ...detachedCopy({ ...facts, rules: {}, kxThresholds: [] }, strings), rules: facts.rules, kxThresholds: facts.kxThresholds };
       if (episode) episodeNotes.push({ note: episode, report });
     }
   } catch (err) {
@@ -172,15 +174,15 @@ export function run(argv: string[], io: Io): number {
   const summary = { ...summarize(kept.reports), episodes, ...(baseline ? { suppressed: kept.suppressed } : {}) };
   const colors = opts.color ?? (io.stdoutIsTTY && !opts.outputFile && !io.env.NO_COLOR) ? ANSI : PLAIN;
   const shown = opts.noSnippets ? redactReports(kept.reports) : kept.reports;
-  const output = formatReport(opts.format, shown, summary, { colors, quiet: opts.quiet, noSnippets: opts.noSnippets, baseline: baseline?.file });
+  const chunks = reportChunks(opts.format, shown, summary, { colors, quiet: opts.quiet, noSnippets: opts.noSnippets, baseline: baseline?.file });
   if (opts.outputFile) {
     try {
-      io.writeFile(opts.outputFile, output);
+      io.writeFile(opts.outputFile, [...chunks].join(''));
     } catch (err) {
       io.stderr(`${NAME}: cannot write ${opts.outputFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})\n`);
       return 2;
     }
-  } else io.stdout(output);
+  } else writeInBatches(io, chunks);
 
   // A CSV file has room only for findings: the count of suppressed ones goes to standard error.
   if (opts.format === 'csv' && summary.suppressed) io.stderr(`${NAME}: ${summary.suppressed} finding${summary.suppressed === 1 ? '' : 's'} suppressed by the baseline ${baseline?.file}.\n`);
@@ -192,6 +194,19 @@ export function run(argv: string[], io: Io): number {
     return 1;
   }
   return 0;
+}
+
+/** Writes the report as it is made, in pieces of about 64 KB (not one string of the whole report). */
+function writeInBatches(io: Io, chunks: Iterable<string>): void {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= 65536) {
+      io.stdout(batch);
+      batch = '';
+    }
+  }
+  if (batch !== '') io.stdout(batch);
 }
 
 function settingsFor(resolver: ConfigResolver, path: string, opts: CliOptions): Settings {

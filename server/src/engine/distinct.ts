@@ -6,6 +6,7 @@
 import type { Entry, NoteModel } from './note';
 import { isWordChar } from './chars';
 import { scanTimes, type TimeExpr } from './time';
+import { perLint } from './scope';
 
 // ---------------------------------------------------------------------------------------
 // Clock times
@@ -161,12 +162,6 @@ export function entriesNaming(note: NoteModel, code: string): { own: Entry[]; co
 }
 
 /** The codes an entry's designator names, read once per entry (asked again for every billed code). */
-const designatorCodesCache = new WeakMap<Entry, string[]>();
 function designatorCodes(note: NoteModel, e: Entry): string[] {
-  let codes = designatorCodesCache.get(e);
-  if (!codes) {
-    codes = codesIn(designatorText(note, e));
-    designatorCodesCache.set(e, codes);
-  }
-  return codes;
+  return perLint('designatorCodes', e, () => codesIn(designatorText(note, e)));
 }

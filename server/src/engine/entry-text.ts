@@ -9,6 +9,7 @@ import { findGoalRefs, splitRow, type Entry, type GoalRef, type NoteModel } from
 import { scanTimes } from './time';
 import type { Range, TextEdit } from './types';
 import { detached, memoActive, memoized } from './memo';
+import { perLint } from './scope';
 import { sharedTokens, tokenize, type Token } from './vocab';
 
 export interface EntryText {
@@ -18,8 +19,6 @@ export interface EntryText {
   offset: number;
   tokens: Token[];
 }
-
-const cache = new WeakMap<Entry, EntryText>();
 
 /**
  * What is derived from an entry's text alone, kept together: one memo lookup per entry and
@@ -34,15 +33,8 @@ interface EntryRecord {
   goalRefs?: GoalRef[];
 }
 
-const records = new WeakMap<Entry, EntryRecord>();
-
 function entryRecord(e: Entry): EntryRecord {
-  let r = records.get(e);
-  if (!r) {
-    r = memoized<EntryRecord>('entry', e.text, () => ({ text: memoActive() ? detached(e.text) : e.text }));
-    records.set(e, r);
-  }
-  return r;
+  return perLint('entryRecord', e, () => memoized<EntryRecord>('entry', e.text, () => ({ text: memoActive() ? detached(e.text) : e.text })));
 }
 
 /** The words of an entry's whole text (code, name and minutes included). Shared: not to be changed. */
@@ -58,8 +50,10 @@ export function entryGoalRefs(e: Entry): GoalRef[] {
 }
 
 export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryText {
-  const hit = cache.get(e);
-  if (hit) return hit;
+  return perLint('entryText', e, () => readEntryText(note, e, codes));
+}
+
+function readEntryText(note: NoteModel, e: Entry, codes: CodeTable): EntryText {
   const { lines } = note;
   const offset = lines.offsetAt(e.range.start);
   const r = entryRecord(e);
@@ -72,9 +66,7 @@ export function entryText(note: NoteModel, e: Entry, codes: CodeTable): EntryTex
     const sub = `${rel(e.designatorRange)};${rel(e.minutesRange)};${before}`;
     if (r.own?.sub !== sub) r.own = { sub, ...ownWords(note, e, codes, offset) };
   }
-  const out = { text: r.own.text, offset, tokens: r.own.tokens };
-  cache.set(e, out);
-  return out;
+  return { text: r.own.text, offset, tokens: r.own.tokens };
 }
 
 function ownWords(note: NoteModel, e: Entry, codes: CodeTable, offset: number): { text: string; tokens: Token[] } {

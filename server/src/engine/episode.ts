@@ -13,13 +13,15 @@ import { memoized } from './memo';
 import { applyDirectives, severityOf } from './lint';
 import type { LintResult } from './lint';
 import { DISCIPLINE_MODIFIERS, isTherapyLine, MODIFIER_DISCIPLINE, codeDiscipline } from './modifiers';
+import { inLintScope } from './scope';
+import { spanRange, toSpan, toSpanEdit, type Span, type SpanEdit } from './span';
 import { excludedLines, type Directive, type NoteModel, type Section } from './note';
 import { EPISODE_RULES } from './rules';
 import type { Report, RuleMeta } from './rule';
 import { assistantOnly, noteProvider } from './signature';
 import { dayNumber } from './dates';
 import type { Settings } from './settings';
-import type { Discipline, Finding, NoteType, Range, Severity, SeveritySetting, TextEdit } from './types';
+import type { Discipline, Finding, NoteType, Severity, SeveritySetting, TextEdit } from './types';
 import type { KxThreshold, PayerProfile } from './payers';
 
 /** Which KX threshold a billing line counts toward (MCPM Ch. 5 §10.3: PT and SLP share one). */
@@ -28,18 +30,18 @@ export type KxBucket = 'ptSlp' | 'ot';
 export interface EpisodeBillingLine {
   code: string;
   units: number;
-  range: Range;
+  range: Span;
   bucket: KxBucket;
   hasKx: boolean;
   /** Units × the fee schedule's allowed amount; null when the schedule has no fee for the code. */
   amount: number | null;
   /** The edit that adds KX to this line. */
-  addKx: TextEdit;
+  addKx: SpanEdit;
 }
 
 export interface CopySection {
   /** Where to report: the first section heading or label of this kind. */
-  range: Range;
+  range: Span;
   /**
    * The normalised sentences of three words or more, as fingerprints (`fingerprint`),
    * ascending and distinct, with each sentence's word count at the same index. A long
@@ -76,9 +78,9 @@ export interface EpisodeNote {
   billing: EpisodeBillingLine[];
   copy: { O?: CopySection; A?: CopySection };
   /** Front matter value ranges by key; `top` is the first line of the front matter. */
-  ranges: { top: Range; date?: Range; visit?: Range; noteType?: Range; pocStart?: Range; pocCertified?: Range; pocEnd?: Range };
+  ranges: { top: Span; date?: Span; visit?: Span; noteType?: Span; pocStart?: Span; pocCertified?: Span; pocEnd?: Span };
   /** An edit that sets `poc_certified` in the front matter to a placeholder. */
-  setPocCertified: TextEdit;
+  setPocCertified: SpanEdit;
   /** Severity and options of each episode rule for this note (its settings and payer). */
   rules: Record<string, { severity: SeveritySetting; options: Record<string, unknown> }>;
   directives: Directive[];
@@ -130,14 +132,21 @@ function episodeRules(settings: Settings, payer: PayerProfile): EpisodeNote['rul
  * `settings` are the ones the note was linted with.
  */
 export function episodeNote(result: LintResult, id: string, label: string, settings: Settings): EpisodeNote | null {
+  return inLintScope(() => readEpisodeNote(result, id, label, settings));
+}
+
+function readEpisodeNote(result: LintResult, id: string, label: string, settings: Settings): EpisodeNote | null {
   const note = result.note;
   const fm = note?.frontMatter;
   if (!result.isNote || !note || !fm || !fm.patient || !result.analysis) return null;
   const payer = result.analysis.payer;
   const provider = noteProvider(note);
   const discipline = provider.discipline;
-  const range = (key: string) => fm.entries.get(key)?.valueRange;
-  const top: Range = { start: { line: fm.startLine, character: 0 }, end: { line: fm.startLine, character: 3 } };
+  const range = (key: string) => {
+    const r = fm.entries.get(key)?.valueRange;
+    return r && toSpan(r);
+  };
+  const top: Span = { startLine: fm.startLine, startChar: 0, endLine: fm.startLine, endChar: 3 };
 
   const rules = episodeRules(settings, payer);
 
@@ -151,11 +160,11 @@ export function episodeNote(result: LintResult, id: string, label: string, setti
     billing.push({
       code: b.code,
       units: b.units,
-      range: b.range,
+      range: toSpan(b.range),
       bucket: d === 'OT' ? 'ot' : 'ptSlp',
       hasKx: b.modifiers.some((m) => m.value === 'KX'),
       amount: fee === undefined ? null : Math.round(fee * b.units * 100) / 100,
-      addKx: addModifierEdit(note, b, 'KX'),
+      addKx: toSpanEdit(addModifierEdit(note, b, 'KX')),
     });
   }
 
@@ -179,7 +188,7 @@ export function episodeNote(result: LintResult, id: string, label: string, setti
     billing,
     copy: { O: copySection(note, 'O'), A: copySection(note, 'A') },
     ranges: { top, date: range('date'), visit: range('visit'), noteType: range('note_type'), pocStart: range('poc_start'), pocCertified: range('poc_certified'), pocEnd: range('poc_end') },
-    setPocCertified: setFrontMatterKey(note, 'poc_certified', '{{YYYY-MM-DD}}'),
+    setPocCertified: toSpanEdit(setFrontMatterKey(note, 'poc_certified', '{{YYYY-MM-DD}}')),
     rules,
     directives: note.directives,
   };
@@ -347,7 +356,7 @@ function copySection(note: NoteModel, soap: 'O' | 'A'): CopySection | undefined 
     fingerprints.push(f);
     counts.push(w);
   }
-  return { range: sections[0].titleRange, fingerprints, counts, words };
+  return { range: toSpan(sections[0].titleRange), fingerprints, counts, words };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -401,7 +410,7 @@ export function checkPatient(notes: readonly EpisodeNote[], rules: readonly Epis
     } catch (err) {
       for (const n of sorted) {
         out.get(n.id)?.push({
-          ruleId: 'internal-error', severity: 'error', range: n.ranges.top,
+          ruleId: 'internal-error', severity: 'error', range: spanRange(n.ranges.top),
           message: `Rule ${id} failed on this patient's notes (${err instanceof Error ? err.name : 'error'}); its findings are missing. Please report this.`,
         });
       }

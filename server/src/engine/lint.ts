@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import { analyze, type Analysis, type BillingSummary } from './analysis';
 import { trimTrailingSlashes } from './glob';
 import { withMemo, type Memo } from './memo';
+import { inLintScope } from './scope';
 import { parseNote, type Directive, type NoteModel } from './note';
 import { RULES } from './rules';
 import { docsUrl, type Rule } from './rule';
@@ -51,10 +52,10 @@ export const INTERNAL_ERROR = 'internal-error';
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function lint(input: string, options: LintOptions = {}): LintResult {
-  if (!options.memo) return lintText(input, options);
+  if (!options.memo) return inLintScope(() => lintText(input, options));
   const memo = options.memo;
   memo.turn();
-  return withMemo(memo, () => lintText(input, options));
+  return withMemo(memo, () => inLintScope(() => lintText(input, options)));
 }
 
 function lintText(input: string, options: LintOptions): LintResult {

@@ -77,15 +77,40 @@ export function detached(s: string): string {
 /**
  * Plain data (objects, arrays, Maps, strings, numbers) with every string detached: what
  * outlives a note's lint (the command line keeps each note's findings, metadata and
- * episode facts until the report) then keeps a few KB, not the note's whole text.
+ * episode facts until the report) then keeps a few KB, not the note's whole text. An
+ * object the value holds twice (a finding's fix that is also its first suggestion) is
+ * copied once and held twice.
+ *
+ * With `strings`, a table the caller keeps, short strings are shared across calls too: the
+ * command line's findings repeat rule ids, severities, fix titles and edits thousands of
+ * times.
  */
-export function detachedCopy<T>(value: T): T {
-  if (typeof value === 'string') return detached(value) as T;
+export function detachedCopy<T>(value: T, strings?: Map<string, string>): T {
+  return copyOf(value, new Map(), strings);
+}
+
+/** Strings up to this length are shared through a `detachedCopy` string table. */
+const SHARED_STRING_MAX = 48;
+
+function copyOf<T>(value: T, seen: Map<object, unknown>, strings: Map<string, string> | undefined): T {
+  if (typeof value === 'string') {
+    if (strings === undefined || value.length > SHARED_STRING_MAX) return detached(value) as T;
+    let s = strings.get(value);
+    if (s === undefined) strings.set((s = detached(value)), s);
+    return s as T;
+  }
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
-  if (Array.isArray(value)) return value.map(detachedCopy) as T;
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [detachedCopy(k), detachedCopy(v)])) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = detachedCopy(v);
+  const again = seen.get(value);
+  if (again !== undefined) return again as T;
+  let out: unknown;
+  if (Array.isArray(value)) out = value.map((v) => copyOf(v, seen, strings));
+  else if (value instanceof Map) out = new Map([...value].map(([k, v]) => [copyOf(k, seen, strings), copyOf(v, seen, strings)]));
+  else {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) o[k] = copyOf(v, seen, strings);
+    out = o;
+  }
+  seen.set(value, out);
   return out as T;
 }
 

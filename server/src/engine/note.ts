@@ -15,6 +15,7 @@ import { detectEol, LineIndex } from './text';
 import { parseMinutesValue, scanTimes, timeAt, type TimeExpr } from './time';
 import type { Range } from './types';
 import { detached, memoized } from './memo';
+import { perLint } from './scope';
 
 export type Soap = 'S' | 'O' | 'A' | 'P';
 
@@ -181,23 +182,22 @@ function hasClaimed(claimed: Set<number>, from: number, to: number): boolean {
   return false;
 }
 
-const excludedCache = new WeakMap<NoteModel, Uint8Array>();
-
 /**
  * Lines that are not note content: front matter, fenced or indented code, HTML blocks
  * (1 per such line). An edit placed there would not be read as part of the note.
  */
 export function excludedLines(note: NoteModel): Uint8Array {
-  let out = excludedCache.get(note);
-  if (out) return out;
+  return perLint('excludedLines', note, () => readExcludedLines(note));
+}
+
+function readExcludedLines(note: NoteModel): Uint8Array {
   const count = note.lines.lineCount;
-  out = new Uint8Array(count);
+  const out = new Uint8Array(count);
   if (note.frontMatter) for (let n = note.frontMatter.startLine; n <= Math.min(note.frontMatter.endLine, count - 1); n++) out[n] = 1;
   const marks = out;
   walk(note.root, (b) => {
     if (b.type === 'fence' || b.type === 'code' || b.type === 'html') for (let n = b.startLine; n < Math.min(b.endLine, count); n++) marks[n] = 1;
   });
-  excludedCache.set(note, out);
   return out;
 }
 

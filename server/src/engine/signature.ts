@@ -6,6 +6,7 @@
 import { isDash, isSpace } from './chars';
 import { excludedLines, type NoteModel } from './note';
 import type { Discipline, Range } from './types';
+import { perLint } from './scope';
 
 export type { Discipline };
 
@@ -153,16 +154,16 @@ function bareSignature(line: string): { text: string; at: number } | null {
   return { text: t, at: offset };
 }
 
-const signatureCache = new WeakMap<NoteModel, Signer[]>();
-
 /**
  * Signature lines of the note, outside front matter, code and HTML. A bare "Name, CRED"
  * line counts only among the last five non-blank lines. Read once per note: several rules
  * and fixes ask.
  */
 export function findSignatures(note: NoteModel): Signer[] {
-  const cached = signatureCache.get(note);
-  if (cached) return cached;
+  return perLint('signatures', note, () => readSignatures(note));
+}
+
+function readSignatures(note: NoteModel): Signer[] {
   const { lines } = note;
   const skip = excludedLines(note);
   const out: Signer[] = [];
@@ -182,7 +183,6 @@ export function findSignatures(note: NoteModel): Signer[] {
       range: { start: { line: n, character: Math.max(r.start.character, 0) }, end: r.end },
     });
   }
-  signatureCache.set(note, out);
   return out;
 }
 

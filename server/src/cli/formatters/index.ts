@@ -5,7 +5,7 @@ import { formatCsv } from './csv';
 import { formatHtml } from './html';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
-import { formatStylish, type Colors } from './stylish';
+import { formatStylish, stylishChunks, type Colors } from './stylish';
 
 export interface FormatOptions {
   colors: Colors;
@@ -17,11 +17,14 @@ export interface FormatOptions {
 
 /**
  * What a format shows beyond findings, so a run keeps only that for each of thousands of
- * notes: the billing summary (JSON, HTML), code labels (HTML) and note metadata (JSON,
- * HTML, CSV).
+ * notes: the billing summary (JSON, HTML), code labels (HTML), note metadata (JSON,
+ * HTML, CSV) and the units line (stylish).
  */
-export function formatNeeds(format: Format): { billing: boolean; codeLabels: boolean; meta: boolean } {
-  return { billing: format === 'json' || format === 'html', codeLabels: format === 'html', meta: format === 'json' || format === 'html' || format === 'csv' };
+export function formatNeeds(format: Format): { billing: boolean; codeLabels: boolean; meta: boolean; unitsLine: boolean } {
+  return {
+    billing: format === 'json' || format === 'html', codeLabels: format === 'html', meta: format === 'json' || format === 'html' || format === 'csv',
+    unitsLine: format === 'stylish',
+  };
 }
 
 export function formatReport(format: Format, files: FileReport[], summary: Summary, opts: FormatOptions): string {
@@ -37,4 +40,9 @@ export function formatReport(format: Format, files: FileReport[], summary: Summa
     default:
       return formatStylish(files, summary, opts.colors, { quiet: opts.quiet });
   }
+}
+
+/** The report in pieces to write one after another (stylish: a file at a time; the others: whole). */
+export function reportChunks(format: Format, files: FileReport[], summary: Summary, opts: FormatOptions): Iterable<string> {
+  return format === 'stylish' ? stylishChunks(files, summary, opts.colors, { quiet: opts.quiet }) : [formatReport(format, files, summary, opts)];
 }

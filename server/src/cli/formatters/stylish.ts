@@ -23,11 +23,20 @@ function plural(n: number, word: string): string {
 }
 
 export function formatStylish(files: FileReport[], summary: Summary, c: Colors, opts: { quiet: boolean }): string {
-  let out = '';
+  return [...stylishChunks(files, summary, c, opts)].join('');
+}
+
+/**
+ * The stylish report a file at a time, so the command line can write it as it goes: a
+ * report of 10,000 notes is a 15 MB string, on top of the findings it is made from.
+ */
+export function* stylishChunks(files: FileReport[], summary: Summary, c: Colors, opts: { quiet: boolean }): Generator<string> {
+  let first = true;
   for (const f of files) {
     if (!f.isNote) continue;
     if (opts.quiet && f.findings.length === 0) continue;
-    out += `\n${c.underline(f.path)}\n`;
+    let out = `${first ? '' : '\n'}${c.underline(f.path)}\n`;
+    first = false;
     const rows = f.findings.map((x) => {
       const sev = x.severity === 'error' ? c.red('error') : x.severity === 'warning' ? c.yellow('warning') : c.blue('info');
       return [`${x.range.start.line + 1}:${x.range.start.character + 1}`, sev, x.severity.length, x.message, x.ruleId] as const;
@@ -37,18 +46,20 @@ export function formatStylish(files: FileReport[], summary: Summary, c: Colors, 
     for (const [pos, sev, sevLen, msg, rule] of rows) {
       out += `  ${c.dim(pos.padEnd(w0))}  ${sev}${' '.repeat(w1 - sevLen)}  ${msg}  ${c.dim(rule)}\n`;
     }
-    if (f.unitsLine !== null && !opts.quiet) out += `  ${c.dim('units')}  ${f.unitsLine}\n`;
+    if (f.unitsLine && !opts.quiet) out += `  ${c.dim('units')}  ${f.unitsLine}\n`;
+    yield out;
   }
+  let out = first ? '' : '\n';
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems > 0) {
-    const line = `${problems === 1 ? '✖' : '✖'} ${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
-    out += `\n${summary.errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line))}\n`;
+    const line = `✖ ${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
+    out += `${summary.errors > 0 ? c.red(c.bold(line)) : c.yellow(c.bold(line))}\n`;
     if (summary.fixableErrors + summary.fixableWarnings > 0) {
       out += c.dim(`  ${plural(summary.fixableErrors, 'error')} and ${plural(summary.fixableWarnings, 'warning')} fixable with the \`--fix\` option.`) + '\n';
     }
   } else {
-    out += `\n${c.green(`✔ ${plural(summary.notes, 'note')} checked, no problems`)}${summary.files > summary.notes ? c.dim(` (${plural(summary.files - summary.notes, 'other Markdown file')} skipped)`) : ''}\n`;
+    out += `${c.green(`✔ ${plural(summary.notes, 'note')} checked, no problems`)}${summary.files > summary.notes ? c.dim(` (${plural(summary.files - summary.notes, 'other Markdown file')} skipped)`) : ''}\n`;
   }
   if (summary.suppressed) out += c.dim(`  ${plural(summary.suppressed, 'finding')} suppressed by the baseline.`) + '\n';
-  return out.replace(/^\n/, '');
+  yield out;
 }

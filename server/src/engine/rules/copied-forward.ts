@@ -1,4 +1,5 @@
 import type { CopySection, EpisodeRule } from '../episode';
+import { spanRange } from '../span';
 import { docsUrl } from '../rule';
 
 const NAMES = { O: 'Objective', A: 'Assessment' } as const;
@@ -46,7 +47,7 @@ export const rule: EpisodeRule = {
           if (fraction < threshold) continue;
           report(n, {
             message: `${NAMES[soap]} is ${Math.floor(fraction * 100)}% identical to the previous note (${prev.date}, ${prev.label}): ${same} of its ${now.words} words are in sentences copied unchanged. Repetitious notes that show no change are a top payer complaint (APTA) and do not show skilled care (MBPM Ch. 15 §220.3); record today's measures, what changed and the patient's response.`,
-            range: now.range,
+            range: spanRange(now.range),
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { EpisodeNote, EpisodeRule } from '../episode';
+import { spanRange } from '../span';
 import { groupBy } from '../episode-group';
 import { docsUrl } from '../rule';
 
@@ -29,14 +30,14 @@ export const rule: EpisodeRule = {
         if (sameDate.length > 0) {
           report(n, {
             message: `Another note of ${who} has the same date, ${n.date}: ${names(sameDate)}. A treatment day has one note per discipline; a second one counts the visit twice (for progress reports) and may bill the day twice. Merge the notes or correct the date.`,
-            range: n.ranges.date ?? n.ranges.top,
+            range: spanRange(n.ranges.date ?? n.ranges.top),
           });
         }
         const sameVisit = n.visit === null ? [] : byVisit.get(`${segment.get(n)}|${n.visit}`)!.filter((o) => o !== n && !sameDate.includes(o));
         if (sameVisit.length > 0) {
           report(n, {
             message: `Another note of ${who} has the same visit number, ${n.visit}: ${names(sameVisit)}. Each treatment day of an episode has its own visit number; correct the number or remove the duplicate note.`,
-            range: n.ranges.visit ?? n.ranges.top,
+            range: spanRange(n.ranges.visit ?? n.ranges.top),
           });
         }
       }

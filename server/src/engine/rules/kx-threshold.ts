@@ -1,4 +1,5 @@
 import type { EpisodeNote, EpisodeRule, KxBucket } from '../episode';
+import { spanEdit, spanRange } from '../span';
 import { docsUrl } from '../rule';
 
 const BUCKET_NAME: Record<KxBucket, string> = { ptSlp: 'physical therapy and speech-language pathology (combined)', ot: 'occupational therapy' };
@@ -48,8 +49,8 @@ function reportLines(
   for (const b of missing) {
     report(n, {
       message: `${b.code} needs KX: with this note the patient's estimated allowed amount for ${BUCKET_NAME[t.bucket]} in ${t.year} reaches ${dollars(t.after)}, over the ${t.year} KX threshold of ${dollars(t.threshold)} in the \`${n.payer}\` profile. Above the threshold each claim line needs KX, which confirms the services are medically necessary and documented as such (MCPM Ch. 5 §10.3). The estimate counts only the notes linted together${noFee.length > 0 ? ` and has no fee for ${noFee.join(', ')}` : ''}.`,
-      range: b.range,
-      suggestions: [{ title: `Add KX to ${b.code}`, edits: [b.addKx] }],
+      range: spanRange(b.range),
+      suggestions: [{ title: `Add KX to ${b.code}`, edits: [spanEdit(b.addKx)] }],
     });
   }
 }

@@ -1,5 +1,6 @@
 import { isoOfDay } from '../dates';
 import type { EpisodeRule } from '../episode';
+import { spanEdit, spanRange } from '../span';
 import { planOf } from '../plan';
 import { docsUrl } from '../rule';
 
@@ -21,7 +22,7 @@ export const rule: EpisodeRule = {
         if (plan.endDay !== null && n.day > plan.endDay) {
           report(n, {
             message: `This note is dated ${n.date}, after the plan of care ended (poc_end ${plan.end}${plan.endFrom === n ? '' : `, in ${plan.endFrom!.label}`}). Services after the plan's end need a new or recertified plan (MBPM Ch. 15 §220.1.3); record the new plan's dates.`,
-            range: n.ranges.pocEnd ?? n.ranges.date ?? n.ranges.top,
+            range: spanRange(n.ranges.pocEnd ?? n.ranges.date ?? n.ranges.top),
           });
           continue;
         }
@@ -30,8 +31,8 @@ export const rule: EpisodeRule = {
         if (!last || n.day - last.day <= limit) continue;
         report(n, {
           message: `This note is ${n.day - last.day} days after the plan of care was certified (poc_certified ${last.date}${last.from === n ? '' : `, in ${last.from.label}`}) and no recertification is recorded. A certification covers at most ${limit} days (MBPM Ch. 15 §220.1.3: recertify at least every 90 days); it lapsed after ${isoOfDay(last.day + limit)}. Record the recertification date.`,
-          range: n.ranges.pocCertified ?? n.ranges.date ?? n.ranges.top,
-          suggestions: [{ title: 'Set `poc_certified:` to the recertification date', edits: [n.setPocCertified] }],
+          range: spanRange(n.ranges.pocCertified ?? n.ranges.date ?? n.ranges.top),
+          suggestions: [{ title: 'Set `poc_certified:` to the recertification date', edits: [spanEdit(n.setPocCertified)] }],
         });
       }
     }

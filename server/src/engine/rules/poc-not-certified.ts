@@ -1,5 +1,6 @@
 import { planOf } from '../plan';
 import type { EpisodeRule } from '../episode';
+import { spanEdit, spanRange } from '../span';
 import { docsUrl } from '../rule';
 
 export const rule: EpisodeRule = {
@@ -23,8 +24,8 @@ export const rule: EpisodeRule = {
         if (after <= days) continue;
         report(n, {
           message: `This note is ${after} days after the plan of care started (poc_start ${plan.start}${plan.startFrom === n ? '' : `, in ${plan.startFrom.label}`}) and no note of this plan gives a certification date (poc_certified). Medicare requires the physician's or NPP's certification within ${days} days of the first treatment (MBPM Ch. 15 §220.1.3); record the date it was signed.`,
-          range: n.ranges.pocStart ?? n.ranges.date ?? n.ranges.top,
-          suggestions: [{ title: 'Add `poc_certified:` to the front matter', edits: [n.setPocCertified] }],
+          range: spanRange(n.ranges.pocStart ?? n.ranges.date ?? n.ranges.top),
+          suggestions: [{ title: 'Add `poc_certified:` to the front matter', edits: [spanEdit(n.setPocCertified)] }],
         });
       }
     }

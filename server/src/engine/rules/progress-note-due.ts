@@ -1,5 +1,6 @@
 import { REPORT_NOTE_TYPES } from '../frontmatter';
 import type { EpisodeNote, EpisodeRule } from '../episode';
+import { spanRange } from '../span';
 import { docsUrl } from '../rule';
 
 
@@ -48,7 +49,7 @@ export const rule: EpisodeRule = {
             : `the first note of the episode on ${periodStart.date} (${periodStart.label})`;
           report(n, {
             message: `Treatment day ${dayInPeriod} since ${since} with no progress report. Medicare requires a progress report by the therapist at least once every ${limit} treatment days (MBPM Ch. 15 §220.3 D); a progress, re-evaluation or discharge note written by the therapist starts a new period.`,
-            range: n.ranges.date ?? n.ranges.top,
+            range: spanRange(n.ranges.date ?? n.ranges.top),
           });
         }
       }
