@@ -26,6 +26,7 @@ import { normalizeName } from '../../server/src/engine/codes';
 import { findFrontMatter, parseFrontMatter, simpleEntries } from '../../server/src/engine/frontmatter';
 import { blockParser } from '../../server/src/engine/markdown';
 import { LineIndex } from '../../server/src/engine/text';
+import { tokenize, tokensOutside } from '../../server/src/engine/vocab';
 
 function* markdownFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -222,6 +223,27 @@ describe('engine properties (fast-check): never throws, same result twice, ≤ 5
       return true;
     }), { numRuns: 5000 });
     for (const t of REAL) for (const line of t.split('\n')) assert.deepEqual(sentenceFingerprints(line), reference(line));
+  });
+
+  it('an entry’s own words taken from its whole words (tokensOutside) equal the words of its blanked text', () => {
+    const unit = fc.constantFrom('a', 'Bc', '97110', ' ', '  ', '\t', '\n', '.', '-', '|', 'é', 'İ', 'ß', '😀', '\ud83d', '中', '٣', 'min', 'Ther ex', '15');
+    const input = fc.array(unit, { maxLength: 30 }).map((u) => u.join('')).chain((text) => fc.tuple(
+      fc.constant(text),
+      fc.array(fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as [number, number]), { maxLength: 4 })
+        .map((spans) => spans.sort((x, y) => x[0] - y[0])),
+    ));
+    let reused = 0;
+    fc.assert(fc.property(input, ([text, spans]) => {
+      let blanked = text;
+      for (const [a, b] of spans) blanked = blanked.slice(0, a) + ' '.repeat(b - a) + blanked.slice(b);
+      const kept = tokensOutside(tokenize(text), spans);
+      if (kept) {
+        reused++;
+        assert.deepEqual(kept, tokenize(blanked));
+      }
+      return true;
+    }), { numRuns: 5000 });
+    assert.ok(reused > 2500, `${reused} of 5000 reused`);
   });
 
   it('normalizeName (with its fast path for text already normal) equals the character-by-character normalisation', () => {

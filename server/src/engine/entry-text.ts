@@ -10,7 +10,7 @@ import { scanTimes } from './time';
 import type { Range, TextEdit } from './types';
 import { detached, memoActive, memoized } from './memo';
 import { perLint } from './scope';
-import { sharedTokens, tokenize, type Token } from './vocab';
+import { markShared, sharedTokens, tokenize, tokensOutside, type Token } from './vocab';
 
 export interface EntryText {
   /** The entry's text with designator, minutes and markup blanked. */
@@ -106,10 +106,12 @@ function ownWords(note: NoteModel, e: Entry, codes: CodeTable, offset: number): 
     at = b;
   }
   text += e.text.slice(at);
+  // The words of the whole entry without those blanked: no second reading of the text.
+  const kept = tokensOutside(entryTokens(e), spans);
+  if (!memoActive()) return { text, tokens: kept ?? tokenize(text) };
   // Kept by the memo: a copy, not a view into this version of the note (memo.ts, `detached`).
-  if (!memoActive()) return { text, tokens: tokenize(text) };
   text = detached(text);
-  return { text, tokens: sharedTokens(text) };
+  return { text, tokens: kept ? markShared(kept) : sharedTokens(text) };
 }
 
 /** A cell that holds only times: "23 min", "10:05–10:28", "10:25 AM". */

@@ -9,9 +9,9 @@
  * 2.5 MB promoted per young collection, a fifth of the command line's time spent
  * collecting garbage, and a higher peak RSS (README, "Performance").
  */
-export type ScopeTable = 'entryText' | 'entryRecord' | 'designatorCodes' | 'excludedLines' | 'signatures';
+export type ScopeTable = 'entryText' | 'entryRecord' | 'designatorCodes' | 'excludedLines' | 'signatures' | 'rowCells';
 
-let tables: Map<ScopeTable, Map<object, unknown>> | undefined;
+let tables: Map<ScopeTable, Map<object | string, unknown>> | undefined;
 
 /** Runs `fn` with fresh per-lint tables (a nested call shares the outer one's). */
 export function inLintScope<T>(fn: () => T): T {
@@ -24,8 +24,8 @@ export function inLintScope<T>(fn: () => T): T {
   }
 }
 
-/** `compute()`, once per key and lint scope; outside a scope, every time. */
-export function perLint<K extends object, V>(table: ScopeTable, key: K, compute: () => V): V {
+/** `compute()`, once per key (an object, or a string by its text) and lint scope; outside a scope, every time. */
+export function perLint<K extends object | string, V>(table: ScopeTable, key: K, compute: () => V): V {
   if (!tables) return compute();
   let m = tables.get(table);
   if (!m) tables.set(table, (m = new Map()));

@@ -27,9 +27,42 @@ export function tokenize(s: string, from = 0, to = s.length): Token[] {
     }
     const start = i;
     while (i < to && wordCharAt(s, i)) i++;
-    out.push({ w: s.slice(start, i).toLowerCase(), start, end: i });
+    out.push({ w: wordAt(s, start, i), start, end: i });
   }
   return out;
+}
+
+/**
+ * Recent short words, by a hash of their lower-case letters: most of a note's words are
+ * common ones ("to", "with", "min", "patient"), and taking them from here spares a string
+ * for each (a 1 MB note has 150,000 words). Up to 12 characters, so each is a copy, never
+ * a view into a note (V8 makes views only of 13 characters or more).
+ */
+const WORDS = new Array<string>(4096).fill('');
+const WORD_MAX = 12;
+
+function wordAt(s: string, start: number, end: number): string {
+  const n = end - start;
+  if (n > WORD_MAX) return s.slice(start, end).toLowerCase();
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return s.slice(start, end).toLowerCase();
+    h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) | 0;
+  }
+  const slot = (h ^ (h >>> 13)) & (WORDS.length - 1);
+  const known = WORDS[slot];
+  if (known.length === n) {
+    let k = 0;
+    for (; k < n; k++) {
+      const c = s.charCodeAt(start + k);
+      if (known.charCodeAt(k) !== (c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) break;
+    }
+    if (k === n) return known;
+  }
+  const w = s.slice(start, end).toLowerCase();
+  WORDS[slot] = w;
+  return w;
 }
 
 /** Token arrays the memo holds: stable across lints, so phrase hits on them are kept too. */
@@ -53,6 +86,36 @@ export function sharedTokens(s: string): Token[] {
   const t = tokenize(s);
   stable.add(t);
   return t;
+}
+
+/**
+ * The tokens of a text with `spans` blanked (replaced by spaces), from the text's own
+ * `tokens`: those outside every span, the same objects. Null when a span cuts a word, which
+ * blanking would shorten (then tokenize the blanked text). `spans` are [start, end)
+ * offsets sorted by start; they may overlap.
+ */
+export function tokensOutside(tokens: readonly Token[], spans: readonly (readonly [number, number])[]): Token[] | null {
+  const out: Token[] = [];
+  let k = 0;
+  for (const t of tokens) {
+    while (k < spans.length && spans[k][1] <= t.start) k++;
+    let blanked = false;
+    for (let j = k; j < spans.length && spans[j][0] < t.end; j++) {
+      const [a, b] = spans[j];
+      if (b <= t.start) continue;
+      if (a > t.start || b < t.end) return null;
+      blanked = true;
+      break;
+    }
+    if (!blanked) out.push(t);
+  }
+  return out;
+}
+
+/** Marks a token array made of shared tokens (`tokensOutside` of a shared array) as shared too. */
+export function markShared(tokens: Token[]): Token[] {
+  stable.add(tokens);
+  return tokens;
 }
 
 /** Whether a token array is the memo's (`tokensOf`): values derived from it may be kept with it. */
@@ -132,17 +195,18 @@ export class PhraseSet {
 
   private readonly numbered: { phrase: string; words: string[] }[] | undefined;
 
-  private matchAt(tokens: Token[], i: number): PhraseHit | null {
+  /** A phrase that starts at token i and ends before token `end`. */
+  private matchAt(tokens: Token[], i: number, end: number): PhraseHit | null {
     const t = tokens[i];
     const own = this.byFirst.get(t.w);
-    const hit = own ? this.matchList(own, tokens, i) : null;
+    const hit = own ? this.matchList(own, tokens, i, end) : null;
     if (hit || this.numbered === undefined || !isNumberToken(t.w)) return hit;
-    return this.matchList(this.numbered, tokens, i);
+    return this.matchList(this.numbered, tokens, i, end);
   }
 
-  private matchList(list: { phrase: string; words: string[] }[], tokens: Token[], i: number): PhraseHit | null {
+  private matchList(list: { phrase: string; words: string[] }[], tokens: Token[], i: number, end: number): PhraseHit | null {
     for (const c of list) {
-      if (i + c.words.length > tokens.length) continue;
+      if (i + c.words.length > end) continue;
       let ok = true;
       for (let k = 1; k < c.words.length && ok; k++) {
         const w = tokens[i + k].w;
@@ -175,7 +239,7 @@ export class PhraseSet {
   private scanAll(tokens: Token[]): PhraseHit[] {
     const out: PhraseHit[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const h = this.matchAt(tokens, i);
+      const h = this.matchAt(tokens, i, tokens.length);
       if (h) {
         out.push(h);
         i = h.last;
@@ -185,8 +249,13 @@ export class PhraseSet {
   }
 
   private scanFirst(tokens: Token[]): PhraseHit | null {
-    for (let i = 0; i < tokens.length; i++) {
-      const h = this.matchAt(tokens, i);
+    return this.firstIn(tokens, 0, tokens.length);
+  }
+
+  /** The first hit within tokens[from..to) (`first` of that slice, without making it). Not kept. */
+  firstIn(tokens: Token[], from: number, to: number): PhraseHit | null {
+    for (let i = from; i < to; i++) {
+      const h = this.matchAt(tokens, i, to);
       if (h) return h;
     }
     return null;

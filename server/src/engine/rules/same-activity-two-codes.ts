@@ -36,16 +36,20 @@ function activities(t: EntryText): Activity[] {
   const hit = known.get(t.tokens);
   if (hit) return hit;
   const out: Activity[] = [];
+  const words: string[] = [];
   let from = 0;
   for (let i = 0; i < t.tokens.length; i++) {
     const next = t.tokens[i + 1];
     if (next && !hasBoundary(t.text, t.tokens[i].end, next.start)) continue;
-    const words = t.tokens.slice(from, i + 1);
+    // The clause is tokens[first..i]: read in place, not copied (a lint reads every entry's clauses).
+    const first = from;
     from = i + 1;
     let count = 0;
-    for (let k = 0; k < words.length && count < MIN_WORDS; k++) if (isWord(words[k].w)) count++;
-    if (count < MIN_WORDS || MARKERS.first(words)) continue;
-    out.push({ key: words.map((k) => k.w).join(' '), start: words[0].start, end: words[words.length - 1].end });
+    for (let k = first; k <= i && count < MIN_WORDS; k++) if (isWord(t.tokens[k].w)) count++;
+    if (count < MIN_WORDS || MARKERS.firstIn(t.tokens, first, i + 1)) continue;
+    words.length = 0;
+    for (let k = first; k <= i; k++) words.push(t.tokens[k].w);
+    out.push({ key: words.join(' '), start: t.tokens[first].start, end: t.tokens[i].end });
   }
   if (isShared(t.tokens)) known.set(t.tokens, out);
   return out;
@@ -65,15 +69,15 @@ export const rule: Rule = {
     for (const e of note.entries) {
       if (!e.timed || !documentedService(e, settings.codes)) continue;
       const t = entryText(note, e, settings.codes);
-      const reported = new Set<string>();
+      let reported: Set<string> | undefined;
       for (const { key, start, end } of activities(t)) {
         const prior = seen.get(key);
         if (!prior) {
           seen.set(key, e);
           continue;
         }
-        if (prior.code === e.code || reported.has(prior.code)) continue;
-        reported.add(prior.code);
+        if (prior.code === e.code || reported?.has(prior.code)) continue;
+        (reported ??= new Set()).add(prior.code);
         report({
           message: `${quote(key)} is documented under both ${prior.code} (line ${lineNo(prior.designatorRange)}) and ${e.code} (line ${lineNo(e.designatorRange)}). The same minutes cannot count for two codes: document the activity once, under the code it fits, or say what made each distinct.`,
           range: rangeIn(note, t, start, end),
