@@ -11,6 +11,7 @@ import { lint, sortFindings, type LintResult } from '../engine/lint';
 import { findPayer, type Settings } from '../engine/settings';
 import { summaryLine } from '../engine/summary';
 import { BOM } from '../engine/text';
+import { inLintScope } from '../engine/scope';
 import { detached, detachedCopy } from '../engine/memo';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args';
 import { ConfigResolver } from './config-loader';
@@ -94,22 +95,23 @@ export function run(argv: string[], io: Io): number {
     const needs = formatNeeds(opts.format);
     /** Short strings the kept copies share (rule ids, severities, fix titles and edits, dates, codes). */
     const strings = new Map<string, string>();
-    for (const input of inputs) {
-      progress?.tick();
+    // One note at a time, and what the rules and its episode facts derive from it is read
+    // once: the lint, its fixes and its facts share one scope (engine/scope.ts).
+    const lintInput = (input: InputFile): void => {
       const settings = settingsFor(resolver, input.path, opts);
       let bytes: Buffer;
       try {
         bytes = readFileSync(input.path);
       } catch (err) {
         ioErrors.push(`${input.path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-        continue;
+        return;
       }
       let text: string;
       try {
         text = decoder.decode(bytes);
       } catch {
         ioErrors.push(`${input.path}: not UTF-8 text; left untouched`);
-        continue;
+        return;
       }
       const filePath = resolve(input.path);
       let result: LintResult;
@@ -118,9 +120,9 @@ export function run(argv: string[], io: Io): number {
       } catch (err) {
         // The engine does not throw on a document; if it ever does, name the file, never its text.
         ioErrors.push(`${input.path}: internal error (${err instanceof Error ? err.name : 'error'}); please report it`);
-        continue;
+        return;
       }
-      if (result.excluded && !input.explicit) continue;
+      if (result.excluded && !input.explicit) return;
       if (opts.fix && result.isNote && !result.unparsable) {
         try {
           result = fixFile(input.path, text, result, filePath, settings, io);
@@ -143,6 +145,10 @@ export function run(argv: string[], io: Io): number {
       // Its rules and KX thresholds are the settings' own, shared by every note: not copied.
       const episode = facts && { ...detachedCopy({ ...facts, rules: {}, kxThresholds: [] }, strings), rules: facts.rules, kxThresholds: facts.kxThresholds };
       if (episode) episodeNotes.push({ note: episode, report });
+    };
+    for (const input of inputs) {
+      progress?.tick();
+      inLintScope(() => lintInput(input));
     }
   } catch (err) {
     progress?.done();

@@ -106,8 +106,16 @@ function copyOf<T>(value: T, seen: Map<object, unknown>, strings: Map<string, st
   if (Array.isArray(value)) out = value.map((v) => copyOf(v, seen, strings));
   else if (value instanceof Map) out = new Map([...value].map(([k, v]) => [copyOf(k, seen, strings), copyOf(v, seen, strings)]));
   else {
+    // Plain data objects: their own enumerable keys are all for-in yields, without a [key, value] array per key.
     const o: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) o[k] = copyOf(v, seen, strings);
+    let leaf = true;
+    for (const k in value) {
+      const v = value[k];
+      if (v !== null && typeof v === 'object') leaf = false;
+      o[k] = copyOf(v, seen, strings);
+    }
+    // A leaf (a position: numbers and strings) held twice costs little copied twice; not remembered.
+    if (leaf) return o as T;
     out = o;
   }
   seen.set(value, out);

@@ -80,6 +80,8 @@ const SIGN_LABELS = [
   'provider', 'rendering provider',
 ].sort((a, b) => b.length - a.length); // longest first: "signed by" before "signed"
 const COSIGN = ['co-sign', 'cosign', 'supervis', 'reviewed'];
+/** The first letters of the labels. */
+const LABEL_FIRST = new Set(SIGN_LABELS.map((l) => l[0]));
 
 /** Strips list markers, block quote markers and emphasis around a line's start. */
 function stripMarkup(s: string): { text: string; offset: number } {
@@ -113,7 +115,6 @@ function trimEmphasis(s: string): string {
 /** Reads a signature from one line, or null. */
 function signatureOn(line: string): { text: string; cosign: boolean; at: number } | null {
   const { text, offset } = stripMarkup(line);
-  const lower = text.toLowerCase();
   // "— Sam Lee, PTA" / "-- Sam Lee, PTA" / "- Sam Lee, PTA" (a list item that is only a name and credentials).
   if (isDash(text[0])) {
     let j = 0;
@@ -121,6 +122,9 @@ function signatureOn(line: string): { text: string; cosign: boolean; at: number 
     const bare = bareSignature(text.slice(j));
     return bare ? { text: bare.text, cosign: false, at: offset + j + bare.at } : null;
   }
+  // Most lines start with no label's letter: no lower-case copy of them (every line is asked).
+  if (text.length === 0 || !LABEL_FIRST.has(text[0].toLowerCase())) return null;
+  const lower = text.toLowerCase();
   // "Signed: …", "Electronically signed by …", "**Signature:** …".
   for (let l = 0; l < SIGN_LABELS.length; l++) {
     const label = SIGN_LABELS[l];
