@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { run, type Io } from '../../server/src/cli/main';
 import { generateNote } from '../../server/src/engine/generate';
 import { md } from '../helpers';
-import { cleanup, tempDir } from './harness';
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, cleanup, cli, tempDir } from './harness';
 
 function fakeIo(tty: boolean): Io & { out: string; err: string } {
   const io = {
@@ -66,5 +69,25 @@ describe('CLI report writing', () => {
     assert.equal(pieces.join(''), file);
     assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
     for (const p of pieces.slice(0, -1)) assert.ok(p.length >= 65536 && p.length < 65536 + 20000, `a piece of ${p.length}`);
+  });
+});
+
+describe('CLI standard output', () => {
+  let dir = '';
+  afterEach(() => cleanup(dir));
+
+  it('writes the same report to a file given as standard output (written straight to it) as to a pipe, non-ASCII included', () => {
+    dir = tempDir(Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`n${String(i).padStart(3, '0')}.note.md`, generateNote(i + 1, 3000).text])));
+    const piped = cli([dir], dir);
+    const out = join(dir, 'out.txt');
+    const fd = openSync(out, 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, dir], { cwd: dir, stdio: ['ignore', fd, 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+      assert.equal(r.status, piped.status);
+    } finally {
+      closeSync(fd);
+    }
+    assert.ok(piped.stdout.length > 65536 && piped.stdout.includes('→'));
+    assert.equal(readFileSync(out, 'utf8'), piped.stdout);
   });
 });
