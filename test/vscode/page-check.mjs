@@ -36,6 +36,48 @@ async function linesBox(page, first, last, pad = 3) {
   return { x: editor.x, y: top.y - pad, width: Math.min(editor.width, 960), height: bottom.y + bottom.height + pad - (top.y - pad) };
 }
 
+/**
+ * Waits until the texts of the elements matching `selector` (split at " | ", whitespace
+ * collapsed) equal `expected`, then returns them. VS Code re-renders code lenses and list
+ * rows when the language server answers again, so a text seen once may be replaced by an
+ * empty placeholder for a moment: this reads again on every frame, as Playwright's own
+ * web-first assertions retry, and on timeout fails with what the page showed last.
+ * With `only`, just the texts matching that regular expression count, and each must
+ * contain (not equal) its expected text: for rows VS Code shortens with "…".
+ */
+async function settledTexts(page, selector, expected, what, only) {
+  const args = { sel: selector, want: expected, only: only?.source ?? null };
+  const read = ({ sel, only: o }) => [...document.querySelectorAll(sel)].map((e) => e.innerText)
+    .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
+    .filter((t) => o === null || new RegExp(o).test(t));
+  const ok = (got) => got.length === expected.length && got.every((t, i) => (only ? t.includes(expected[i]) : t === expected[i]));
+  try {
+    await page.waitForFunction(({ sel, want, only: o }) => {
+      const got = [...document.querySelectorAll(sel)].map((e) => e.innerText)
+        .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
+        .filter((t) => o === null || new RegExp(o).test(t));
+      return got.length === want.length && got.every((t, i) => (o === null ? t === want[i] : t.includes(want[i])));
+    }, args, { timeout: WAIT_MS, polling: 'raf' });
+  } catch (err) {
+    const last = await page.evaluate(read, args).catch(() => []);
+    assert.fail(`${what}: still ${JSON.stringify(last)} after ${WAIT_MS / 1000} s, expected ${JSON.stringify(expected)} (${err?.message?.split('\n')[0]})`);
+  }
+  const got = await page.evaluate(read, args);
+  assert.ok(ok(got), `${what}: ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+  return got;
+}
+
+/** What has the keyboard focus, for a failure message: the classes of the focused element and its parents. */
+async function focusPath(page) {
+  return page.evaluate(() => {
+    const parts = [];
+    for (let e = document.activeElement; e && e !== document.body && parts.length < 6; e = e.parentElement) {
+      parts.push(`${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).slice(0, 3).join('.')}` : ''}`);
+    }
+    return parts.join(' < ') || 'body';
+  }).catch(() => 'unknown');
+}
+
 /** Saves one of the README's screenshots in test-results/screenshots/. */
 async function shoot(page, name, clip) {
   if (!SCREENSHOTS.includes(name)) throw new Error(`unknown screenshot ${name}`);
@@ -100,11 +142,9 @@ async function main() {
     assert.ok(squiggles >= 2, `at least two squiggles (total-time-mismatch, units-mismatch), found ${squiggles}`);
 
     const expectedLenses = ['97530 · 23 min → 2 units (CMS)', '97110 · 15 min → 1 unit (CMS)', 'Timed 38 min → 3 units: 97530 ×2, 97110 ×1 · billed 4 ✗'];
-    for (const lens of expectedLenses) await page.locator('.codelens-decoration', { hasText: lens }).first().waitFor({ timeout: WAIT_MS });
     // One decoration per line; several lenses on a line are separated by " | ".
-    const lenses = (await page.locator('.codelens-decoration').allInnerTexts()).flatMap((t) => t.split(' | ')).map((t) => t.trim());
+    const lenses = await settledTexts(page, '.codelens-decoration', expectedLenses, 'the code lenses, top to bottom');
     step(`code lenses: ${JSON.stringify(lenses)}`);
-    assert.deepEqual(lenses, expectedLenses, 'the code lenses, top to bottom');
     await page.mouse.move(0, 0);
     await shoot(page, 'code-lenses.png', await linesBox(page, 'Objective', 'Signed:'));
 
@@ -120,14 +160,19 @@ async function main() {
     await goTo.fill(':38:10');
     await page.keyboard.press('Enter');
     await goTo.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await page.locator('.statusbar-item', { hasText: 'Ln 38, Col 10' }).first().waitFor({ timeout: WAIT_MS });
+    // Ctrl+. asks the focused part for its quick fixes: make sure it is the editor.
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: WAIT_MS })
+      .catch(async (err) => { throw new Error(`the editor does not have the focus after Ctrl+G (focus: ${await focusPath(page)}): ${err.message}`); });
     await page.mouse.move(0, 0);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first().waitFor({ timeout: WAIT_MS });
-    const actions = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    step(`quick fix menu: ${JSON.stringify(actions)}`);
-    assert.deepEqual(actions, ['Quick Fix', 'Bill 97530 ×2', 'Disable units-mismatch for this line', 'Disable units-mismatch for this file'],
+    await menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first().waitFor({ timeout: WAIT_MS })
+      .catch(async (err) => { throw new Error(`no quick fix menu after Ctrl+. (focus: ${await focusPath(page)}): ${err.message}`); });
+    const actions = await settledTexts(page, '.action-widget:not(.action-list-submenu-panel) .monaco-list-row',
+      ['Quick Fix', 'Bill 97530 ×2', 'Disable units-mismatch for this line', 'Disable units-mismatch for this file'],
       'the quick fix menu on 97530 x3: its heading, the safe fix, the disable comments');
+    step(`quick fix menu: ${JSON.stringify(actions)}`);
     const menuBox = await menu.boundingBox();
     const around = await linesBox(page, 'Total timed minutes', 'Signed:');
     await shoot(page, 'quick-fix.png', { ...around, height: Math.max(around.height, menuBox.y + menuBox.height + 8 - around.y), width: Math.max(around.width, menuBox.x + menuBox.width + 8 - around.x) });
@@ -143,13 +188,14 @@ async function main() {
     await page.keyboard.press('Enter');
     const rows = page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: 'units-mismatch' }).first().waitFor({ timeout: WAIT_MS });
-    await rows.filter({ hasText: 'total-time-mismatch' }).first().waitFor({ timeout: WAIT_MS });
-    const rowTexts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    step(`Problems rows: ${JSON.stringify(rowTexts)}`);
-    const problemRows = rowTexts.filter((t) => /therapy-note-lint/.test(t));
-    assert.equal(problemRows.length, 2, `two problems from therapy-note-lint; rows: ${JSON.stringify(rowTexts)}`);
-    assert.ok(problemRows.some((t) => t.includes('Total timed minutes at line 28 says 40, but the timed entries add up to 38') && t.includes('[Ln 28, Col 1]')), 'the total-time-mismatch row');
-    assert.ok(problemRows.some((t) => t.includes('97530 is billed ×3 at line 38') && t.includes('[Ln 38, Col 10]')), 'the units-mismatch row');
+    // Sorted by line: total-time-mismatch at line 28, then units-mismatch at line 38.
+    const problemRows = await settledTexts(page, '.markers-panel .monaco-list-row', [
+      'Total timed minutes at line 28 says 40, but the timed entries add up to 38',
+      '97530 is billed ×3 at line 38',
+    ], 'the two problems from therapy-note-lint', /therapy-note-lint/);
+    step(`Problems rows: ${JSON.stringify(problemRows)}`);
+    assert.ok(problemRows[0].includes('total-time-mismatch') && problemRows[0].includes('[Ln 28, Col 1]'), 'the total-time-mismatch row');
+    assert.ok(problemRows[1].includes('units-mismatch') && problemRows[1].includes('[Ln 38, Col 10]'), 'the units-mismatch row');
     const panel = await page.locator('.part.panel').first().boundingBox();
     const lastRow = await rows.last().boundingBox();
     await shoot(page, 'problems.png', { x: panel.x, y: panel.y, width: panel.width, height: lastRow.y + lastRow.height + 8 - panel.y });
