@@ -208,3 +208,39 @@ describe('language server: untrusted workspace', function () {
     assert.deepEqual(await lensTitles(c, b), AMA_LENSES);
   });
 });
+
+describe('language server: a client that sends its settings in didChangeConfiguration (no workspace/configuration)', function () {
+  let root: string;
+  let c: Client;
+  before(async () => {
+    root = workspace();
+    c = new Client();
+    const caps = capabilities({ pull: true });
+    await c.initialize({ ...caps, workspace: { ...caps.workspace, configuration: false } }, [join(root, 'a')]);
+  });
+  after(async () => {
+    assert.equal(await c.shutdown(), 0);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('uses the settings sent; the same settings again change nothing; new ones refresh diagnostics and lenses', async () => {
+    const a = await c.open(join(root, 'a/plain.note.md'));
+    let lensRefreshed = c.nextLensRefresh();
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { therapyNoteLint: { rules: RULES, payer: 'commercial' } } });
+    await lensRefreshed;
+    assert.deepEqual(codes(await pull(c, a)), [['units-mismatch', 1]]);
+    assert.deepEqual(await lensTitles(c, a), AMA_LENSES);
+
+    const lensRefreshes = c.lensRefreshCount;
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { therapyNoteLint: { rules: RULES, payer: 'commercial' } } });
+    assert.deepEqual(codes(await pull(c, a)), [['units-mismatch', 1]]);
+    assert.equal(c.lensRefreshCount, lensRefreshes, 'the same settings: no refresh');
+
+    lensRefreshed = c.nextLensRefresh();
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { therapyNoteLint: { rules: RULES } } });
+    await lensRefreshed;
+    assert.deepEqual(codes(await pull(c, a)), []);
+    assert.deepEqual(await lensTitles(c, a), CMS_LENSES);
+    assert.deepEqual(c.configRequests, [], 'never asked for workspace/configuration');
+  });
+});

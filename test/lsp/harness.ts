@@ -149,6 +149,11 @@ export class Client {
     return this.until(() => this.refreshes > n);
   }
 
+  /** How many `workspace/codeLens/refresh` requests the server has sent. */
+  get lensRefreshCount(): number {
+    return this.lensRefreshes;
+  }
+
   nextLensRefresh(): Promise<void> {
     const n = this.lensRefreshes;
     return this.until(() => this.lensRefreshes > n);

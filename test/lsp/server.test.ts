@@ -57,17 +57,45 @@ describe('language server: pull diagnostics client (VS Code-like, snippet edits)
 
   it('gives a note its exact diagnostics: range, code, severity, href, source', async () => {
     const uri = await c.open(VISIT);
-    const report = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-    assert.deepEqual(report, { kind: 'full', items: VISIT_DIAGNOSTICS });
+    const report = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { resultId: string };
+    assert.deepEqual(report, { kind: 'full', resultId: report.resultId, items: VISIT_DIAGNOSTICS });
+    assert.match(report.resultId, /^\d+$/);
+  });
+
+  it('asked again with the last result id and nothing changed: "unchanged"; an older id gets the full report again', async () => {
+    const uri = uriOf(VISIT);
+    const first = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { resultId: string };
+    assert.deepEqual(await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId }),
+      { kind: 'unchanged', resultId: first.resultId });
+    assert.deepEqual(await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: 'stale' }),
+      { kind: 'full', resultId: first.resultId, items: VISIT_DIAGNOSTICS });
+  });
+
+  it('a didChangeConfiguration that changes nothing (VS Code sends one when the server registers) is compared, not acted on', async () => {
+    const uri = uriOf(VISIT);
+    const first = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { resultId: string };
+    const asked = c.configRequests.length;
+    const lensRefreshes = c.lensRefreshCount;
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // A request after the notification is answered once the comparison is done.
+    assert.deepEqual(await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId }),
+      { kind: 'unchanged', resultId: first.resultId });
+    assert.ok(c.configRequests.length > asked, 'the settings were read again to compare them');
+    assert.equal(c.lensRefreshCount, lensRefreshes, 'no code lens refresh');
   });
 
   it('severities follow the settings (a rule set to warning is a warning)', async () => {
+    const uri = uriOf(VISIT);
+    const before = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { resultId: string };
     c.settings[''] = { rules: { ...onlyRules(...RULES_UNDER_TEST), 'units-mismatch': 'warning' } };
     const refreshed = c.nextRefresh();
+    const lensRefreshed = c.nextLensRefresh();
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await refreshed;
-    const uri = uriOf(VISIT);
-    const report = (await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as { items: Diagnostic[] };
+    await lensRefreshed;
+    const report = (await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: before.resultId })) as { kind: string; resultId: string; items: Diagnostic[] };
+    assert.equal(report.kind, 'full');
+    assert.notEqual(report.resultId, before.resultId);
     assert.deepEqual(report.items.map((d) => [d.code, d.severity]), [['total-time-mismatch', 1], ['units-mismatch', 2]]);
     c.settings[''] = { rules: onlyRules(...RULES_UNDER_TEST) };
     const again = c.nextRefresh();
@@ -77,7 +105,8 @@ describe('language server: pull diagnostics client (VS Code-like, snippet edits)
 
   it('a Markdown file that is not a note gets no diagnostics, lenses or symbols', async () => {
     const uri = await c.open(README);
-    assert.deepEqual(await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }), { kind: 'full', items: [] });
+    const report = await c.conn.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }) as { resultId: string };
+    assert.deepEqual(report, { kind: 'full', resultId: report.resultId, items: [] });
     assert.deepEqual(await c.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), []);
     assert.deepEqual(await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
     assert.deepEqual(await c.conn.sendRequest('therapyNoteLint/billingSummary', { uri }), { isNote: false, line: null, status: null, markdown: '' });

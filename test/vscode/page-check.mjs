@@ -40,7 +40,8 @@ async function linesBox(page, first, last, pad = 3) {
  * Waits until the texts of the elements matching `selector` (split at " | ", whitespace
  * collapsed) equal `expected`, then returns them. VS Code re-renders code lenses and list
  * rows when the language server answers again, so a text seen once may be replaced by an
- * empty placeholder for a moment: this reads again on every frame, as Playwright's own
+ * empty placeholder for a moment (seen in CI: the three lenses read back as "" right after
+ * they had shown): this reads on every frame until they match, as Playwright's own
  * web-first assertions retry, and on timeout fails with what the page showed last.
  * With `only`, just the texts matching that regular expression count, and each must
  * contain (not equal) its expected text: for rows VS Code shortens with "…".
@@ -50,21 +51,20 @@ async function settledTexts(page, selector, expected, what, only) {
   const read = ({ sel, only: o }) => [...document.querySelectorAll(sel)].map((e) => e.innerText)
     .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
     .filter((t) => o === null || new RegExp(o).test(t));
-  const ok = (got) => got.length === expected.length && got.every((t, i) => (only ? t.includes(expected[i]) : t === expected[i]));
   try {
-    await page.waitForFunction(({ sel, want, only: o }) => {
+    // The texts are taken from the frame in which they matched: read again later, they
+    // may be between two renderings.
+    const handle = await page.waitForFunction(({ sel, want, only: o }) => {
       const got = [...document.querySelectorAll(sel)].map((e) => e.innerText)
         .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
         .filter((t) => o === null || new RegExp(o).test(t));
-      return got.length === want.length && got.every((t, i) => (o === null ? t === want[i] : t.includes(want[i])));
+      return got.length === want.length && got.every((t, i) => (o === null ? t === want[i] : t.includes(want[i]))) && got;
     }, args, { timeout: WAIT_MS, polling: 'raf' });
+    return await handle.jsonValue();
   } catch (err) {
     const last = await page.evaluate(read, args).catch(() => []);
     assert.fail(`${what}: still ${JSON.stringify(last)} after ${WAIT_MS / 1000} s, expected ${JSON.stringify(expected)} (${err?.message?.split('\n')[0]})`);
   }
-  const got = await page.evaluate(read, args);
-  assert.ok(ok(got), `${what}: ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
-  return got;
 }
 
 /** What has the keyboard focus, for a failure message: the classes of the focused element and its parents. */

@@ -10,7 +10,7 @@ import {
   CodeActionKind, CodeLensRefreshRequest, FileChangeType, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   LSPErrorCodes, MarkupKind, MessageType, ShowMessageNotification, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type ClientCapabilities, type CodeAction, type CodeLens, type CompletionItem, type Connection,
-  type Diagnostic, type DocumentSymbol, type Hover, type InitializeParams, type InitializeResult, type SymbolInformation,
+  type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol, type Hover, type InitializeParams, type InitializeResult, type SymbolInformation,
   type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -124,6 +124,8 @@ export function startServer(connection: Connection): void {
   const resolver = makeResolver(true);
   let configResolver = resolver;
   const clientSettings = new Map<string, Promise<ClientSettings>>();
+  /** The comparison of the settings after the last didChangeConfiguration (see there). */
+  let configurationCheck: Promise<void> = Promise.resolve();
   const cache = new Map<string, { version: number; generation: number; linted: Linted | null }>();
   /** What each open document's last lint kept, for the settings generation it was made for. */
   const memos = new Map<string, { generation: number; memo: Memo }>();
@@ -212,7 +214,9 @@ export function startServer(connection: Connection): void {
     return best;
   }
 
-  function clientSettingsFor(uri: string): Promise<ClientSettings> {
+  async function clientSettingsFor(uri: string): Promise<ClientSettings> {
+    // A settings notification is being compared: what is asked after it gets its outcome.
+    await configurationCheck;
     if (!caps.configuration) {
       const g = globalClientSettings as Record<string, unknown> | undefined;
       return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g, log));
@@ -291,9 +295,34 @@ export function startServer(connection: Connection): void {
     void scanWorkspace();
   }
 
+  // A didChangeConfiguration that changes nothing is not acted on: vscode-languageclient
+  // sends one as soon as the server registers for the section, and acting on it linted
+  // every open note and the workspace a second time at start-up and had VS Code ask again
+  // for diagnostics and code lenses (which cancelled a quick fix the user had asked for).
   connection.onDidChangeConfiguration((params) => {
-    if (!caps.configuration && params.settings !== undefined && params.settings !== null) globalClientSettings = params.settings;
-    settingsChanged();
+    if (!caps.configuration) {
+      if (params.settings === undefined || params.settings === null) return settingsChanged();
+      const same = JSON.stringify(params.settings) === JSON.stringify(globalClientSettings);
+      globalClientSettings = params.settings;
+      if (!same) settingsChanged();
+      return;
+    }
+    configurationCheck = configurationCheck.then(async () => {
+      const read = [...clientSettings.entries()];
+      // Nothing read yet: nothing was linted with settings that could be stale.
+      if (read.length === 0) return;
+      const gen = generation;
+      const changed = await Promise.all(read.map(async ([scope, before]) => {
+        const was = JSON.stringify(await before);
+        const now = await connection.workspace.getConfiguration({ scopeUri: scope, section: SECTION })
+          .then((v) => JSON.stringify(normalizeClientSettings(v, () => undefined)), () => null);
+        return now === null || now !== was;
+      }));
+      if (generation === gen && changed.some(Boolean)) settingsChanged();
+    }).catch((err) => {
+      log(`could not compare the settings (${errName(err)})`);
+      settingsChanged();
+    });
   });
   connection.onDidChangeWatchedFiles((params) => {
     const notes = params.changes.filter((c) => c.uri.toLowerCase().endsWith('.md'));
@@ -313,6 +342,7 @@ export function startServer(connection: Connection): void {
   // Linting
 
   async function lintDocument(doc: TextDocument): Promise<Linted | null> {
+    await configurationCheck; // a lint kept from before changed settings is not reused
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.generation === generation) return hit.linted;
     const gen = generation;
@@ -480,19 +510,40 @@ export function startServer(connection: Connection): void {
     return findingsOf(linted, uri).map((f) => toDiagnostic(linted, f));
   }
 
+  /**
+   * Pulled diagnostics carry a result id; asked again with the id of diagnostics that are
+   * still the same, the answer is "unchanged", so the editor leaves its markers alone (no
+   * flicker, and a quick fix being computed is not cancelled by a refresh that changed
+   * nothing). The last report per open document is kept as its JSON, in memory only.
+   */
+  const lastReports = new Map<string, { resultId: string; json: string }>();
+  let reportCount = 0;
+  function diagnosticReport(uri: string, items: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+    const json = JSON.stringify(items);
+    let last = lastReports.get(uri);
+    if (last && last.json === json && previousResultId === last.resultId) return { kind: 'unchanged', resultId: last.resultId };
+    if (!last || last.json !== json) {
+      last = { resultId: String(++reportCount), json };
+      lastReports.set(uri, last);
+    }
+    return { kind: 'full', resultId: last.resultId, items };
+  }
+
   connection.languages.diagnostics.on(async (params, token) => {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: 'full', items: [] };
+    let items: Diagnostic[];
     try {
       const linted = await lintDocument(doc);
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-      return { kind: 'full', items: diagnosticsOf(linted, doc.uri) };
+      items = diagnosticsOf(linted, doc.uri);
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       fail('diagnostics', doc.uri, err);
-      return { kind: 'full', items: [] };
+      items = [];
     }
+    return diagnosticReport(doc.uri, items, params.previousResultId);
   });
 
   function schedulePush(doc: TextDocument, delay: number): void {
@@ -532,6 +583,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     memos.delete(e.document.uri);
+    lastReports.delete(e.document.uri);
     void indexFile(e.document.uri); // back to the text on disk (or out, if it was never saved)
     const t = pushTimers.get(e.document.uri);
     if (t) clearTimeout(t);
