@@ -71,22 +71,23 @@ describe('outline, completion and settings', () => {
     const lenses = () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     assert.equal((await lenses()).length, 3);
     const config = vscode.workspace.getConfiguration('therapyNoteLint', uri);
-    // The server learns of the change (workspace/didChangeConfiguration), re-reads the
-    // settings and asks VS Code to pull diagnostics again: once they are re-pulled, the
-    // lenses it gives follow the new settings.
-    const repulled = new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === uri.toString())) { sub.dispose(); resolve(); }
-      });
-    });
+    await diagnosticsFor(uri, (d) => d.length === 2);
+    // The server learns of each change (workspace/didChangeConfiguration), compares the
+    // settings with those it used and, as they differ, asks VS Code for diagnostics and
+    // lenses again. Hiding lenses changes no diagnostic, so a second change that does
+    // (units-mismatch as a warning) tells when the server has taken both in: settings
+    // notifications are handled in order.
     await config.update('codeLens.enable', false, vscode.ConfigurationTarget.Workspace);
     try {
-      await repulled;
+      await config.update('rules', { 'units-mismatch': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsFor(uri, (d) => d.some((x) => x.code && typeof x.code === 'object' && x.code.value === 'units-mismatch' && x.severity === vscode.DiagnosticSeverity.Warning));
       assert.deepEqual(await lenses(), []);
     } finally {
       await config.update('codeLens.enable', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await diagnosticsFor(uri, () => true);
+    await diagnosticsFor(uri, (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error));
+    assert.equal((await lenses()).length, 3);
   });
 });
 
