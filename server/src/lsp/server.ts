@@ -219,7 +219,7 @@ export function startServer(connection: Connection): void {
     await configurationCheck;
     if (!caps.configuration) {
       const g = globalClientSettings as Record<string, unknown> | undefined;
-      return Promise.resolve(normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g, log));
+      return normalizeClientSettings(g && typeof g === 'object' && SECTION in g ? g[SECTION] : g, log);
     }
     const scope = folderFor(uri)?.uri ?? uri;
     let p = clientSettings.get(scope);
