@@ -7,7 +7,7 @@
  * any number. Matching a phrase list against a text costs O(words × phrases sharing a first
  * word × phrase length): no regular expression, no backtracking.
  */
-import { isDigit, isWordChar } from './chars';
+import { isDigit, isWordChar, lowerCodeAt } from './chars';
 import { detached, memoActive, memoized } from './memo';
 
 export interface Token {
@@ -46,18 +46,14 @@ function wordAt(s: string, start: number, end: number): string {
   if (n > WORD_MAX) return s.slice(start, end).toLowerCase();
   let h = 0;
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return s.slice(start, end).toLowerCase();
-    h = (Math.imul(h, 31) + (c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) | 0;
+    if (s.charCodeAt(i) >= 0x80) return s.slice(start, end).toLowerCase();
+    h = (Math.imul(h, 31) + lowerCodeAt(s, i)) | 0;
   }
   const slot = (h ^ (h >>> 13)) & (WORDS.length - 1);
   const known = WORDS[slot];
   if (known.length === n) {
     let k = 0;
-    for (; k < n; k++) {
-      const c = s.charCodeAt(start + k);
-      if (known.charCodeAt(k) !== (c >= 0x41 && c <= 0x5a ? c | 0x20 : c)) break;
-    }
+    while (k < n && known.charCodeAt(k) === lowerCodeAt(s, start + k)) k++;
     if (k === n) return known;
   }
   const w = s.slice(start, end).toLowerCase();
