@@ -75,11 +75,14 @@ describe('language server: settings and configuration files (trusted, multi-root
   it('editor settings per folder: payer, method and enable', async () => {
     const a = uriOf(join(root, 'a/plain.note.md'));
     c.settings[uriOf(join(root, 'a'))] = { rules: RULES, payer: 'commercial' };
+    const asked = c.configRequests.length;
     let refreshed = c.nextRefresh();
     await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await refreshed;
     assert.deepEqual(codes(await pull(c, a)), [['units-mismatch', 1]]);
     assert.deepEqual(await lensTitles(c, a), AMA_LENSES);
+    // Folder a's settings were read once, to compare them, and kept: not asked for again.
+    assert.equal(c.configRequests.slice(asked).filter((i) => i.scopeUri === uriOf(join(root, 'a'))).length, 1);
 
     // The method setting applies last: CMS counting even for the commercial profile.
     c.settings[uriOf(join(root, 'a'))] = { rules: RULES, payer: 'commercial', method: 'cms' };

@@ -312,13 +312,22 @@ export function startServer(connection: Connection): void {
       // Nothing read yet: nothing was linted with settings that could be stale.
       if (read.length === 0) return;
       const gen = generation;
-      const changed = await Promise.all(read.map(async ([scope, before]) => {
+      const compared = await Promise.all(read.map(async ([scope, before]) => {
         const was = JSON.stringify(await before);
+        const warnings: string[] = [];
         const now = await connection.workspace.getConfiguration({ scopeUri: scope, section: SECTION })
-          .then((v) => JSON.stringify(normalizeClientSettings(v, () => undefined)), () => null);
-        return now === null || now !== was;
+          .then((v) => normalizeClientSettings(v, (w) => warnings.push(w)), () => null);
+        return { scope, now, warnings, changed: now === null || JSON.stringify(now) !== was };
       }));
-      if (generation === gen && changed.some(Boolean)) settingsChanged();
+      if (generation !== gen || !compared.some((c) => c.changed)) return;
+      settingsChanged();
+      // The settings just read are the new ones: kept, not asked for again (their warnings
+      // are logged as a first reading's are; unchanged settings warned when first read).
+      for (const { scope, now, warnings } of compared) {
+        if (!now) continue;
+        for (const w of warnings) log(w);
+        clientSettings.set(scope, Promise.resolve(now));
+      }
     }).catch((err) => {
       log(`could not compare the settings (${errName(err)})`);
       settingsChanged();
