@@ -47,24 +47,30 @@ async function linesBox(page, first, last, pad = 3) {
  * contain (not equal) its expected text: for rows VS Code shortens with "…".
  */
 async function settledTexts(page, selector, expected, what, only) {
-  const args = { sel: selector, want: expected, only: only?.source ?? null };
-  const read = ({ sel, only: o }) => [...document.querySelectorAll(sel)].map((e) => e.innerText)
-    .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
-    .filter((t) => o === null || new RegExp(o).test(t));
+  // One page function: read the texts (`wait` false), or return them only once they match.
+  const texts = ({ sel, want, only: o, wait }) => {
+    const got = [...document.querySelectorAll(sel)].map((e) => e.innerText)
+      .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
+      .filter((t) => o === null || new RegExp(o).test(t));
+    if (!wait) return got;
+    return got.length === want.length && got.every((t, i) => (o === null ? t === want[i] : t.includes(want[i]))) && got;
+  };
+  const args = { sel: selector, want: expected, only: only?.source ?? null, wait: true };
   try {
     // The texts are taken from the frame in which they matched: read again later, they
     // may be between two renderings.
-    const handle = await page.waitForFunction(({ sel, want, only: o }) => {
-      const got = [...document.querySelectorAll(sel)].map((e) => e.innerText)
-        .flatMap((t) => t.split(' | ')).map((t) => t.replace(/\s+/g, ' ').trim())
-        .filter((t) => o === null || new RegExp(o).test(t));
-      return got.length === want.length && got.every((t, i) => (o === null ? t === want[i] : t.includes(want[i]))) && got;
-    }, args, { timeout: WAIT_MS, polling: 'raf' });
+    const handle = await page.waitForFunction(texts, args, { timeout: WAIT_MS, polling: 'raf' });
     return await handle.jsonValue();
   } catch (err) {
-    const last = await page.evaluate(read, args).catch(() => []);
+    const last = await page.evaluate(texts, { ...args, wait: false }).catch(() => []);
     assert.fail(`${what}: still ${JSON.stringify(last)} after ${WAIT_MS / 1000} s, expected ${JSON.stringify(expected)} (${err?.message?.split('\n')[0]})`);
   }
+}
+
+/** Waits for `locator`; on timeout the error says `what` is missing and where the keyboard focus is. */
+async function waitNamingFocus(page, locator, what) {
+  await locator.waitFor({ timeout: WAIT_MS })
+    .catch(async (err) => { throw new Error(`${what} (focus: ${await focusPath(page)}): ${err.message}`); });
 }
 
 /** What has the keyboard focus, for a failure message: the classes of the focused element and its parents. */
@@ -162,13 +168,11 @@ async function main() {
     await goTo.waitFor({ state: 'hidden', timeout: WAIT_MS });
     await page.locator('.statusbar-item', { hasText: 'Ln 38, Col 10' }).first().waitFor({ timeout: WAIT_MS });
     // Ctrl+. asks the focused part for its quick fixes: make sure it is the editor.
-    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: WAIT_MS })
-      .catch(async (err) => { throw new Error(`the editor does not have the focus after Ctrl+G (focus: ${await focusPath(page)}): ${err.message}`); });
+    await waitNamingFocus(page, page.locator('.monaco-editor.focused').first(), 'the editor does not have the focus after Ctrl+G');
     await page.mouse.move(0, 0);
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first().waitFor({ timeout: WAIT_MS })
-      .catch(async (err) => { throw new Error(`no quick fix menu after Ctrl+. (focus: ${await focusPath(page)}): ${err.message}`); });
+    await waitNamingFocus(page, menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first(), 'no quick fix menu after Ctrl+.');
     const actions = await settledTexts(page, '.action-widget:not(.action-list-submenu-panel) .monaco-list-row',
       ['Quick Fix', 'Bill 97530 ×2', 'Disable units-mismatch for this line', 'Disable units-mismatch for this file'],
       'the quick fix menu on 97530 x3: its heading, the safe fix, the disable comments');
