@@ -16,6 +16,10 @@ import {
 
 const NOTE = 'notes/visit.note.md';
 const WAIT_MS = 60_000;
+/** The light bulb: in the gutter (a codicon decoration) or over the text (a widget). */
+const LIGHT_BULB = '.lightBulbWidget, [class*="codicon-gutter-lightbulb"]';
+/** How long the first Ctrl+. may take to open the quick fix menu before it is pressed again. */
+const FIRST_QUICK_FIX_MS = 15_000;
 // Exactly what the .vsix must contain (shared with test/release/vsix.test.ts).
 const VSIX_FILES = JSON.parse(readFileSync(join(repo, 'test/release/vsix-files.json'), 'utf8'));
 // The README's screenshots (docs/images/), taken here.
@@ -82,6 +86,17 @@ async function focusPath(page) {
     }
     return parts.join(' < ') || 'body';
   }).catch(() => 'unknown');
+}
+
+/** For a message: the focus, the cursor position, and whether VS Code shows a light bulb or a message over the editor. */
+async function editorState(page) {
+  const shown = await page.evaluate((LIGHT_BULB) => {
+    const visible = (sel) => [...document.querySelectorAll(sel)].some((e) => e.offsetParent !== null);
+    const cursor = [...document.querySelectorAll('.statusbar-item')].map((e) => e.innerText.trim()).find((t) => /^Ln \d+, Col \d+/.test(t));
+    const message = [...document.querySelectorAll('.monaco-editor-overlaymessage')].map((e) => e.innerText.trim()).filter(Boolean).join(' / ');
+    return `cursor ${cursor ?? 'unknown'}, light bulb ${visible(LIGHT_BULB) ? 'shown' : 'not shown'}${message ? `, message "${message}"` : ''}`;
+  }, LIGHT_BULB).catch((err) => `unknown (${err?.message?.split('\n')[0]})`);
+  return `focus: ${await focusPath(page)}; ${shown}`;
 }
 
 /** Saves one of the README's screenshots in test-results/screenshots/. */
@@ -169,10 +184,25 @@ async function main() {
     await page.locator('.statusbar-item', { hasText: 'Ln 38, Col 10' }).first().waitFor({ timeout: WAIT_MS });
     // Ctrl+. asks the focused part for its quick fixes: make sure it is the editor.
     await waitNamingFocus(page, page.locator('.monaco-editor.focused').first(), 'the editor does not have the focus after Ctrl+G');
+    // The light bulb on line 38: VS Code has asked the server for the code actions at the
+    // cursor, and has them.
+    await waitNamingFocus(page, page.locator('.monaco-editor').first().locator(LIGHT_BULB).filter({ visible: true }).first(), 'no light bulb at 38:10');
     await page.mouse.move(0, 0);
-    await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await waitNamingFocus(page, menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first(), 'no quick fix menu after Ctrl+.');
+    const menuRow = menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first();
+    await page.keyboard.press('Control+.');
+    // VS Code drops a quick fix request it has asked for when the editor's markers or
+    // code action providers change before the answer (it asks again as for the light
+    // bulb, which opens no menu). In CI one Ctrl+. in ten runs or so showed nothing for a
+    // minute, with the editor focused. A person presses again: so does this check, once,
+    // and says so. A server that does not answer fails both.
+    const first = await menuRow.waitFor({ timeout: FIRST_QUICK_FIX_MS }).then(() => null, (err) => err);
+    if (first) {
+      step(`no quick fix menu ${FIRST_QUICK_FIX_MS / 1000} s after Ctrl+. (${await editorState(page)}); pressing Ctrl+. again`);
+      await waitNamingFocus(page, page.locator('.monaco-editor.focused').first(), 'the editor lost the focus after Ctrl+.');
+      await page.keyboard.press('Control+.');
+      await waitNamingFocus(page, menuRow, 'no quick fix menu after Ctrl+. twice');
+    }
     const actions = await settledTexts(page, '.action-widget:not(.action-list-submenu-panel) .monaco-list-row',
       ['Quick Fix', 'Bill 97530 ×2', 'Disable units-mismatch for this line', 'Disable units-mismatch for this file'],
       'the quick fix menu on 97530 x3: its heading, the safe fix, the disable comments');
