@@ -18,6 +18,8 @@ const NOTE = 'notes/visit.note.md';
 const WAIT_MS = 60_000;
 /** The light bulb: in the gutter (a codicon decoration) or over the text (a widget). */
 const LIGHT_BULB = '.lightBulbWidget, [class*="codicon-gutter-lightbulb"]';
+/** The quick fix menu (not a submenu beside it). */
+const QUICK_FIX_MENU = '.action-widget:not(.action-list-submenu-panel)';
 /** How long the first Ctrl+. may take to open the quick fix menu before it is pressed again. */
 const FIRST_QUICK_FIX_MS = 15_000;
 // Exactly what the .vsix must contain (shared with test/release/vsix.test.ts).
@@ -183,12 +185,13 @@ async function main() {
     await goTo.waitFor({ state: 'hidden', timeout: WAIT_MS });
     await page.locator('.statusbar-item', { hasText: 'Ln 38, Col 10' }).first().waitFor({ timeout: WAIT_MS });
     // Ctrl+. asks the focused part for its quick fixes: make sure it is the editor.
-    await waitNamingFocus(page, page.locator('.monaco-editor.focused').first(), 'the editor does not have the focus after Ctrl+G');
+    const editorFocused = page.locator('.monaco-editor.focused').first();
+    await waitNamingFocus(page, editorFocused, 'the editor does not have the focus after Ctrl+G');
     // The light bulb on line 38: VS Code has asked the server for the code actions at the
     // cursor, and has them.
     await waitNamingFocus(page, page.locator('.monaco-editor').first().locator(LIGHT_BULB).filter({ visible: true }).first(), 'no light bulb at 38:10');
     await page.mouse.move(0, 0);
-    const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
+    const menu = page.locator(QUICK_FIX_MENU);
     const menuRow = menu.locator('.monaco-list-row', { hasText: 'Disable units-mismatch for this file' }).first();
     await page.keyboard.press('Control+.');
     // VS Code drops a quick fix request it has asked for when the editor's markers or
@@ -202,11 +205,11 @@ async function main() {
       // Escape first: a menu that opened just now would take the second Ctrl+. for itself.
       await page.keyboard.press('Escape');
       await menu.waitFor({ state: 'hidden', timeout: WAIT_MS });
-      await waitNamingFocus(page, page.locator('.monaco-editor.focused').first(), 'the editor lost the focus after Ctrl+.');
+      await waitNamingFocus(page, editorFocused, 'the editor lost the focus after Ctrl+.');
       await page.keyboard.press('Control+.');
       await waitNamingFocus(page, menuRow, 'no quick fix menu after Ctrl+. twice');
     }
-    const actions = await settledTexts(page, '.action-widget:not(.action-list-submenu-panel) .monaco-list-row',
+    const actions = await settledTexts(page, `${QUICK_FIX_MENU} .monaco-list-row`,
       ['Quick Fix', 'Bill 97530 ×2', 'Disable units-mismatch for this line', 'Disable units-mismatch for this file'],
       'the quick fix menu on 97530 x3: its heading, the safe fix, the disable comments');
     step(`quick fix menu: ${JSON.stringify(actions)}`);
